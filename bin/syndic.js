@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Runs the compiled CLI: no TypeScript loader is paid for on every cron tick.
+import { main, EXIT } from '../lib/cli.js';
+
+try {
+  process.exitCode = await main(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+} catch (error) {
+  // Only unexpected errors get here; they keep their stack so they can be reported.
+  console.error(error);
+  process.exitCode = EXIT.internal;
+}

@@ -1,0 +1,113 @@
+// A thin shell over build(): parse argv, call the library, print, return an exit status.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { build } from './build.js';
+import { SyndicError } from './errors.js';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Exit statuses, documented in the README. */
+export const EXIT = { ok: 0, invalidInput: 1, usage: 64, internal: 70 } as const;
+
+export const HELP = `Usage
+  $ syndic build [options]
+  $ syndic --help | --version
+
+Builds RSS 2.0, Atom 1.0 and JSON Feed 1.1 feeds and HTML pages
+from Markdown articles with YAML frontmatter.
+
+Options
+  --root DIR         Project folder (default: .)
+  --articles DIR     Articles folder (default: ROOT/articles)
+  --out DIR          Output folder (default: ROOT/dist)
+  --config FILE      Site settings (default: ROOT/syndic.yaml)
+  --base-url URL     Override the settings' url
+  --timezone ZONE    Override the settings' timezone (IANA name)
+  --now DATETIME     Treat this RFC 3339 instant as the present
+  -h, --help         Show this help
+  -v, --version      Show the version
+
+Examples
+  $ syndic build
+  $ syndic build --root site --base-url https://news.example.org/
+  $ syndic build --now 2024-11-21T12:00:00+01:00
+
+Exit status
+  0 built (or nothing changed), 1 invalid input, 64 bad usage, 70 internal error
+`;
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        root: { type: 'string' },
+        articles: { type: 'string' },
+        out: { type: 'string' },
+        config: { type: 'string' },
+        'base-url': { type: 'string' },
+        timezone: { type: 'string' },
+        now: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    io.stderr(`syndic: ${(error as Error).message}\nRun "syndic --help" for usage.\n`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  if (values.version) {
+    io.stdout(`${version()}\n`);
+    return EXIT.ok;
+  }
+  const [command, ...extra] = positionals;
+  if (command !== 'build' || extra.length > 0) {
+    io.stderr(`syndic: ${command === undefined ? 'missing command' : `unknown command "${[command, ...extra].join(' ')}"`}\nRun "syndic --help" for usage.\n`);
+    return EXIT.usage;
+  }
+  let now: Date | undefined;
+  if (values.now !== undefined) {
+    now = new Date(values.now);
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(values.now) || Number.isNaN(now.getTime())) {
+      io.stderr(`syndic: --now "${values.now}" is not an RFC 3339 date-time; use e.g. 2024-11-21T12:00:00+01:00\n`);
+      return EXIT.usage;
+    }
+  }
+
+  try {
+    const result = await build({
+      ...(values.root === undefined ? {} : { root: values.root }),
+      ...(values.articles === undefined ? {} : { articlesDir: values.articles }),
+      ...(values.out === undefined ? {} : { outDir: values.out }),
+      ...(values.config === undefined ? {} : { settingsFile: values.config }),
+      ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
+      ...(values.timezone === undefined ? {} : { timezone: values.timezone }),
+      ...(now === undefined ? {} : { now }),
+    });
+    const counts = `${result.published} of ${result.articles} article${result.articles === 1 ? '' : 's'} published`;
+    io.stdout(result.changed.length === 0 ? `nothing changed (${counts})\n` : `built: ${counts}, ${result.changed.length} file${result.changed.length === 1 ? '' : 's'} changed\n`);
+    return EXIT.ok;
+  } catch (error) {
+    if (!(error instanceof SyndicError)) throw error;
+    const problems = error.problems.length > 0 ? error.problems : [error];
+    for (const problem of problems) io.stderr(`${problem.format()}\n`);
+    if (error.problems.length > 0) io.stderr(`syndic: ${error.message}; the output folder was left as it was\n`);
+    return problems.every((problem) => problem.code === 'USAGE') ? EXIT.usage : EXIT.invalidInput;
+  }
+}

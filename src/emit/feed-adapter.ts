@@ -1,0 +1,152 @@
+// The only module that talks to `feed`. `feed` 6.0.0 stays the generator of record; this
+// adapter prepares its input and finishes its output so that its known defects never reach
+// a reader. Each fix is pinned by a test in tests/emit/feed-adapter.test.ts.
+//
+//   defect in feed 6.0.0                               fix here
+//   1 JSON Feed 1.0, singular author, no               toJsonFeed11(): rebuilds the document as 1.1
+//     date_published, no language
+//   2 RSS <author> holds a bare name (InvalidContact)  rssPeople(): only "email (Name)" reaches <author>;
+//                                                      every name goes to dc:creator
+//   3 only the first "]]>" in a CDATA block escaped    htmlForCdata()/escapeText(): no "]]>" reaches a
+//                                                      CDATA block, so there is nothing left to split
+//   4 XML-illegal control characters passed through   clean(): stripped from every string handed over
+//   5 Atom has no xml:lang                             withAtomLanguage()
+//   6 lastBuildDate/updated default to new Date()     feedOptions(): always passes spec.updated
+//
+// Also: Atom titles are type="html" CDATA in feed 6, so titles go in HTML-escaped and show as
+// the plain text they are; and feed throws on ids that are not URLs, so parse.ts only lets
+// absolute URIs through.
+import { Feed, type Author, type FeedOptions, type Item } from 'feed';
+import type { Entry, FeedSpec, Person } from '../model.js';
+import { escapeAttribute, escapeText, htmlForCdata, stripIllegalXmlChars as clean } from './escape.js';
+
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+const GENERATOR = 'Syndic';
+const DUBLIN_CORE = 'http://purl.org/dc/elements/1.1/';
+
+/** Fills a `feed` document from a spec. Formats differ in how people and titles must be passed. */
+function createFeed(spec: FeedSpec, format: FeedFormat): Feed {
+  const feed = new Feed(feedOptions(spec));
+  for (const entry of spec.entries) feed.addItem(toItem(entry, format));
+  return feed;
+}
+
+function feedOptions(spec: FeedSpec): FeedOptions {
+  const [author] = spec.authors;
+  return {
+    id: spec.homeUrl,
+    title: clean(spec.title),
+    description: clean(spec.description),
+    link: spec.homeUrl,
+    language: spec.language,
+    updated: spec.updated,
+    generator: GENERATOR,
+    feedLinks: { rss: spec.urls.rss, atom: spec.urls.atom, json: spec.urls.json },
+    ...(author ? { author: toAuthor(author) } : {}),
+    ...(spec.copyright === undefined ? {} : { copyright: clean(spec.copyright) }),
+  };
+}
+
+function toItem(entry: Entry, format: FeedFormat): Item {
+  // RSS and Atom put titles and summaries in CDATA (Atom as type="html"); JSON takes plain text.
+  const text = format === 'json' ? clean : escapeText;
+  const people = format === 'rss' ? rssPeople(entry.authors) : { author: entry.authors.map(toAuthor), extensions: [] };
+  return {
+    title: text(entry.title),
+    id: entry.id,
+    link: entry.url,
+    date: entry.updated,
+    published: entry.date,
+    content: htmlForCdata(entry.html),
+    ...(entry.summary === undefined ? {} : { description: text(entry.summary) }),
+    category: entry.tags.map((tag) => ({ name: clean(tag), term: clean(tag) })),
+    ...(entry.imageUrl === undefined ? {} : { image: entry.imageUrl }),
+    ...people,
+  };
+}
+
+/** RSS 2.0 `<author>` must be an email address; names alone go to `dc:creator`. */
+function rssPeople(people: readonly Person[]): Pick<Item, 'author' | 'extensions'> {
+  return {
+    author: people.filter((person) => person.email !== undefined).map(toAuthor),
+    extensions: people.map((person) => ({ name: 'dc:creator', objects: { _text: clean(person.name) } })),
+  };
+}
+
+function toAuthor(person: Person): Author {
+  return {
+    name: clean(person.name),
+    ...(person.email === undefined ? {} : { email: person.email }),
+    ...(person.url === undefined ? {} : { link: person.url }),
+  };
+}
+
+export function rssDocument(spec: FeedSpec): string {
+  const xml = createFeed(spec, 'rss').rss2();
+  // feed declares the Dublin Core prefix only when items have content; ours always do.
+  if (spec.entries.some((entry) => entry.authors.length > 0) && !xml.includes(`xmlns:dc="${DUBLIN_CORE}"`)) {
+    throw new Error('feed-adapter: dc:creator written without its namespace declaration');
+  }
+  return `${xml}\n`;
+}
+
+export function atomDocument(spec: FeedSpec): string {
+  return `${withAtomLanguage(createFeed(spec, 'atom').atom1(), spec.language)}\n`;
+}
+
+const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
+
+/** feed 6 has no option for attributes on the root element, so the one we need is added here. */
+function withAtomLanguage(xml: string, language: string): string {
+  const at = xml.indexOf(ATOM_ROOT);
+  if (at === -1 || xml.indexOf(ATOM_ROOT, at + 1) !== -1) throw new Error('feed-adapter: unexpected Atom root element from feed');
+  return `${xml.slice(0, at)}<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeAttribute(language)}">${xml.slice(at + ATOM_ROOT.length)}`;
+}
+
+interface JsonFeed10 {
+  title: string;
+  home_page_url?: string;
+  feed_url?: string;
+  description?: string;
+  items: Array<{ id: string; url?: string; title?: string; content_html?: string; summary?: string; image?: string; tags?: string[] }>;
+}
+
+export function jsonDocument(spec: FeedSpec): string {
+  return `${JSON.stringify(toJsonFeed11(JSON.parse(createFeed(spec, 'json').json1()) as JsonFeed10, spec), null, 2)}\n`;
+}
+
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1): `authors`, `language`, both dates. */
+function toJsonFeed11(v10: JsonFeed10, spec: FeedSpec): Record<string, unknown> {
+  const entries = new Map(spec.entries.map((entry) => [entry.id, entry]));
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: v10.title,
+    ...(v10.home_page_url === undefined ? {} : { home_page_url: v10.home_page_url }),
+    ...(v10.feed_url === undefined ? {} : { feed_url: v10.feed_url }),
+    ...(v10.description === undefined ? {} : { description: v10.description }),
+    language: spec.language,
+    authors: spec.authors.map(jsonPerson),
+    items: v10.items.map((item) => {
+      const entry = entries.get(item.id);
+      if (!entry) throw new Error(`feed-adapter: feed returned an unknown item id ${item.id}`);
+      return {
+        id: item.id,
+        ...(item.url === undefined ? {} : { url: item.url }),
+        ...(item.title === undefined ? {} : { title: item.title }),
+        ...(item.content_html === undefined ? {} : { content_html: item.content_html }),
+        ...(item.summary === undefined ? {} : { summary: item.summary }),
+        ...(item.image === undefined ? {} : { image: item.image }),
+        date_published: entry.date.toISOString(),
+        date_modified: entry.updated.toISOString(),
+        authors: entry.authors.map(jsonPerson),
+        ...(entry.tags.length === 0 ? {} : { tags: item.tags }),
+        language: entry.lang,
+      };
+    }),
+  };
+}
+
+function jsonPerson(person: Person): { name: string; url?: string } {
+  return { name: clean(person.name), ...(person.url === undefined ? {} : { url: person.url }) };
+}

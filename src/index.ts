@@ -1,0 +1,5 @@
+// The public library API. Everything exported here is covered by tests/index.test.ts.
+export { build, generate, type BuildOptions, type BuildResult, type Generated } from './build.js';
+export { SyndicError, type SyndicErrorCode, type SyndicErrorDetails } from './errors.js';
+export type { Article, Entry, FeedSpec, Output, Person, Site, SourceFile } from './model.js';
+export type { Settings, Frontmatter } from './schema.js';

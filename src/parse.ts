@@ -1,0 +1,154 @@
+// Stage 2: text → validated Site and Article values. Pure: no I/O, no clock.
+import matter from 'gray-matter';
+import slugify from '@sindresorhus/slugify';
+import { SyndicError } from './errors.js';
+import { calendarDay, parseDate } from './dates.js';
+import type { Article, Person, Site, SourceFile } from './model.js';
+import { frontmatterSchema, settingsSchema, type PersonInput } from './schema.js';
+import { readYaml, schemaProblems } from './yaml-source.js';
+
+export interface SettingsOverrides {
+  url?: string;
+  timezone?: string;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: SyndicError[] };
+
+/** Validates syndic.yaml, with command-line overrides taking precedence over the file. */
+export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {}): Parsed<Site> {
+  const source = readYaml(normalise(file.text), file.path, 1, 'INVALID_SETTINGS');
+  if (source.problems.length > 0) return { ok: false, problems: source.problems };
+  const data = { ...asRecord(source.data), ...overrides };
+  const result = settingsSchema.safeParse(data, { reportInput: true });
+  if (!result.success) {
+    const problems = schemaProblems(result.error.issues, source, file.path, 'INVALID_SETTINGS', Object.keys(settingsSchema.shape));
+    // An override is not in the file: point at the flag rather than at a misleading line.
+    const flags: Record<string, string | undefined> = {
+      url: overrides.url === undefined ? undefined : '--base-url',
+      timezone: overrides.timezone === undefined ? undefined : '--timezone',
+    };
+    return { ok: false, problems: problems.map((problem) => flagProblem(flags[problem.field ?? ''], problem)) };
+  }
+  const settings = result.data;
+  return {
+    ok: true,
+    value: {
+      title: settings.title,
+      description: settings.description,
+      url: settings.url.endsWith('/') ? settings.url : `${settings.url}/`,
+      language: settings.language,
+      timezone: settings.timezone,
+      authors: toPeople(settings.author),
+      ...(settings.copyright === undefined ? {} : { copyright: settings.copyright }),
+      feedLimit: settings.feedLimit,
+    },
+  };
+}
+
+function flagProblem(flag: string | undefined, problem: SyndicError): SyndicError {
+  if (flag === undefined) return problem;
+  return new SyndicError('USAGE', `${flag} ${problem.message}`, problem.hint === undefined ? {} : { hint: problem.hint });
+}
+
+/** Validates one article's frontmatter and splits off its Markdown body. */
+export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
+  const text = normalise(file.text);
+  // Passing options also keeps gray-matter from caching every input in a module-level map.
+  const split = matter(text, { language: 'yaml', engines: { yaml: { parse: () => ({}) } } });
+  if (split.matter === undefined || !text.startsWith('---')) {
+    return fail(file, 1, undefined, 'has no frontmatter', 'start the file with a "---" line, then title: and date:, then "---"');
+  }
+  const source = readYaml(split.matter, file.path, 1, 'INVALID_ARTICLE');
+  if (source.problems.length > 0) return { ok: false, problems: source.problems };
+  const result = frontmatterSchema.safeParse(source.data ?? {}, { reportInput: true });
+  if (!result.success) {
+    return { ok: false, problems: schemaProblems(result.error.issues, source, file.path, 'INVALID_ARTICLE', Object.keys(frontmatterSchema.shape)) };
+  }
+  const fm = result.data;
+  const problems: SyndicError[] = [];
+  const dateAt = (field: 'date' | 'updated', value: string): Date | undefined => {
+    const date = parseDate(value, site.timezone);
+    if (!date) {
+      problems.push(
+        new SyndicError('INVALID_ARTICLE', `${JSON.stringify(value)} is not a date`, {
+          file: file.path,
+          line: source.lineOf([field]),
+          field,
+          hint: 'use YYYY-MM-DD, or an RFC 3339 date-time such as 2024-11-21T09:30:00+01:00',
+        }),
+      );
+    }
+    return date;
+  };
+  const date = dateAt('date', fm.date);
+  const updated = fm.updated === undefined ? date : dateAt('updated', fm.updated);
+  if (date && updated && updated < date) {
+    problems.push(
+      new SyndicError('INVALID_ARTICLE', `${fm.updated ?? ''} is earlier than date ${fm.date}`, {
+        file: file.path,
+        line: source.lineOf(['updated']),
+        field: 'updated',
+        hint: '`updated` is the last change; it cannot come before first publication',
+      }),
+    );
+  }
+  const slug = fm.slug ?? slugify(file.stem.replace(/^\d{4}-\d{2}-\d{2}-/, ''));
+  if (!slug) problems.push(new SyndicError('INVALID_ARTICLE', 'no slug can be made from the file name', { file: file.path, line: 1, field: 'slug', hint: 'add `slug: my-story`' }));
+  if (!date || !updated || problems.length > 0) return { ok: false, problems };
+
+  const bodyStart = text.length - split.content.length;
+  return {
+    ok: true,
+    value: {
+      source: file.path,
+      id: fm.id ?? defaultId(site, date, file.stem),
+      slug,
+      title: fm.title,
+      date,
+      updated,
+      authors: fm.author === undefined ? site.authors : toPeople(fm.author),
+      ...(fm.summary === undefined ? {} : { summary: fm.summary }),
+      tags: fm.tags ?? [],
+      lang: fm.lang ?? site.language,
+      draft: fm.draft ?? false,
+      ...(fm.image === undefined ? {} : { image: fm.image }),
+      // Blank lines keep Markdown line numbers equal to file line numbers.
+      markdown: '\n'.repeat(text.slice(0, bodyStart).split('\n').length - 1) + split.content,
+    },
+  };
+}
+
+/**
+ * A tag: URI (RFC 4151) from the site's host, the publication day and the file name.
+ * None of these change when a title, slug, URL scheme or trailing slash does, so readers
+ * never see a retitled article twice.
+ */
+export function defaultId(site: Site, date: Date, stem: string): string {
+  const host = new URL(site.url).hostname;
+  return `tag:${host},${calendarDay(date, site.timezone)}:${encodeURIComponent(stem)}`;
+}
+
+function toPeople(input: PersonInput | PersonInput[]): Person[] {
+  return (Array.isArray(input) ? input : [input]).map((person) => (typeof person === 'string' ? { name: person } : stripUndefined(person)));
+}
+
+function stripUndefined(person: { name: string; email?: string | undefined; url?: string | undefined }): Person {
+  return {
+    name: person.name,
+    ...(person.email === undefined ? {} : { email: person.email }),
+    ...(person.url === undefined ? {} : { url: person.url }),
+  };
+}
+
+/** Editors on Windows add a BOM and CRLF; neither means anything to us. */
+function normalise(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function fail(file: SourceFile, line: number, field: string | undefined, message: string, hint: string): Parsed<never> {
+  return { ok: false, problems: [new SyndicError('INVALID_ARTICLE', message, { file: file.path, line, ...(field ? { field } : {}), hint })] };
+}

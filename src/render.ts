@@ -1,0 +1,62 @@
+// Stage 3: Markdown → safe HTML whose every URL is absolute. Pure.
+import { Marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+import type { Article, Entry, Site } from './model.js';
+
+const markdown = new Marked({ gfm: true, async: false });
+
+/** Where an article's page lives, relative to the output folder. */
+export function pagePath(article: Pick<Article, 'slug'>): string {
+  return `articles/${article.slug}.html`;
+}
+
+export function render(article: Article, site: Site): Entry {
+  const url = new URL(pagePath(article), site.url).href;
+  const html = sanitize(markdown.parse(article.markdown) as string, url);
+  const imageUrl = article.image === undefined ? undefined : absolute(article.image, url);
+  return { ...article, url, html, ...(imageUrl === undefined ? {} : { imageUrl }) };
+}
+
+/**
+ * Feeds are read outside the site, so relative URLs break there (and the W3C validator
+ * flags them: ContainsRelRef). Scripts, handlers and javascript:/data: URLs would run in
+ * readers that trust feed HTML. sanitize-html removes both kinds of hazard in one pass.
+ */
+export function sanitize(html: string, baseUrl: string): string {
+  const absolutise =
+    (attribute: string): sanitizeHtml.Transformer =>
+    (tagName, attribs) => {
+      const value = attribs[attribute];
+      if (value === undefined) return { tagName, attribs };
+      const resolved = absolute(value, baseUrl);
+      const { [attribute]: _dropped, ...rest } = attribs;
+      return { tagName, attribs: resolved === undefined ? rest : { ...rest, [attribute]: resolved } };
+    };
+  return sanitizeHtml(html, {
+    allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'del', 'ins', 'figure', 'figcaption', 'picture'],
+    allowedAttributes: {
+      a: ['href', 'title', 'hreflang'],
+      img: ['src', 'alt', 'title', 'width', 'height'],
+      th: ['align', 'scope'],
+      td: ['align'],
+      ol: ['start'],
+      code: ['class'],
+      blockquote: ['cite'],
+      '*': ['lang', 'dir'],
+    },
+    allowedClasses: { code: [/^language-[\w-]+$/] },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemesByTag: {},
+    allowProtocolRelative: false,
+    transformTags: { a: absolutise('href'), img: absolutise('src'), blockquote: absolutise('cite') },
+  });
+}
+
+/** Resolves `value` against `base`; undefined for URLs that cannot be parsed. */
+function absolute(value: string, base: string): string | undefined {
+  try {
+    return new URL(value.trim(), base).href;
+  } catch {
+    return undefined;
+  }
+}

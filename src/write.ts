@@ -1,0 +1,89 @@
+// Stage 6: put the outputs on disk so that readers only ever see a complete old or a
+// complete new site. The new tree is staged beside the old one and swapped in by rename.
+import { link, mkdir, readdir, readFile, rename, rm, writeFile, copyFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Output } from './model.js';
+
+export interface WriteResult {
+  /** Output paths whose bytes changed (added, modified or removed). */
+  changed: string[];
+}
+
+/**
+ * Files Syndic owns. Anything else a user put in the output folder (CNAME, robots.txt…)
+ * is carried over untouched: the user's file wins.
+ */
+export function isOwned(relative: string): boolean {
+  return /^(rss\.xml|atom\.xml|feed\.json|index\.html|articles\/.*)$/.test(relative);
+}
+
+export async function write(outDir: string, outputs: readonly Output[]): Promise<WriteResult> {
+  await recover(outDir);
+  const existing = await listFiles(outDir);
+  const wanted = new Map(outputs.map((output) => [output.path, output.contents]));
+  const changed: string[] = [];
+  const unchanged = new Set<string>();
+  for (const [relative, contents] of wanted) {
+    const old = existing.has(relative) ? await readFile(path.join(outDir, relative), 'utf8') : undefined;
+    if (old === contents) unchanged.add(relative);
+    else changed.push(relative);
+  }
+  for (const relative of existing) if (isOwned(relative) && !wanted.has(relative)) changed.push(relative);
+  // Nothing to do: touch nothing, so mtimes, ETags and readers' conditional GETs stay valid.
+  if (changed.length === 0) return { changed };
+
+  const staging = `${outDir}.syndic-new`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  const carried = [...existing].filter((relative) => unchanged.has(relative) || !isOwned(relative));
+  for (const relative of carried) await preserve(path.join(outDir, relative), path.join(staging, relative));
+  for (const [relative, contents] of wanted) {
+    if (unchanged.has(relative)) continue;
+    await mkdir(path.dirname(path.join(staging, relative)), { recursive: true });
+    await writeFile(path.join(staging, relative), contents);
+  }
+  await swap(staging, outDir);
+  return { changed: changed.sort() };
+}
+
+/** Hard links keep the old inode and mtime; a copy is the fallback across odd filesystems. */
+async function preserve(from: string, to: string): Promise<void> {
+  await mkdir(path.dirname(to), { recursive: true });
+  try {
+    await link(from, to);
+  } catch {
+    await copyFile(from, to);
+  }
+}
+
+async function swap(staging: string, outDir: string): Promise<void> {
+  const retired = `${outDir}.syndic-old`;
+  await rm(retired, { recursive: true, force: true });
+  const hadOld = await exists(outDir);
+  if (hadOld) await rename(outDir, retired);
+  await rename(staging, outDir);
+  if (hadOld) await rm(retired, { recursive: true, force: true });
+}
+
+/** A run killed between the two renames of `swap` leaves the old tree aside; put it back. */
+async function recover(outDir: string): Promise<void> {
+  const retired = `${outDir}.syndic-old`;
+  if (!(await exists(outDir)) && (await exists(retired))) await rename(retired, outDir);
+  await rm(retired, { recursive: true, force: true });
+  await rm(`${outDir}.syndic-new`, { recursive: true, force: true });
+}
+
+async function listFiles(dir: string): Promise<Set<string>> {
+  if (!(await exists(dir))) return new Set();
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return new Set(
+    entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')),
+  );
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}

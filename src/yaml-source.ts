@@ -1,0 +1,84 @@
+// YAML with positions: every problem can name the line of the field it is about.
+import { LineCounter, parseDocument, isMap, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import { SyndicError, type SyndicErrorCode } from './errors.js';
+
+export interface YamlSource {
+  /** The plain JS value; undefined when the YAML itself is broken. */
+  data: unknown;
+  problems: SyndicError[];
+  /** 1-based line of the field at `path`, or of its nearest ancestor that exists. */
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+/**
+ * Parses YAML with the 1.2 core schema, so `2024-11-21` stays a string and is read in
+ * the site's time zone rather than silently as UTC midnight (js-yaml's default).
+ * `firstLine` is the file line on which `text` starts.
+ */
+export function readYaml(text: string, file: string, firstLine: number, code: SyndicErrorCode): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: 'core', uniqueKeys: true });
+  const toFileLine = (offset: number): number => lineCounter.linePos(offset).line + firstLine - 1;
+  const lineOf = (path: readonly PropertyKey[]): number => lineOfPath(doc, path, toFileLine) ?? firstLine;
+  const problems = doc.errors.map((error) => {
+    const [start] = error.linePos ?? [];
+    return new SyndicError(code, `invalid YAML: ${error.message.split('\n')[0] ?? error.message}`, {
+      file,
+      line: (start?.line ?? 1) + firstLine - 1,
+      ...(start ? { column: start.col } : {}),
+      hint: 'check indentation, quote values that contain ": " or start with a special character',
+    });
+  });
+  if (problems.length > 0) return { data: undefined, problems, lineOf };
+  return { data: doc.toJS() ?? {}, problems, lineOf };
+}
+
+function lineOfPath(doc: Document, path: readonly PropertyKey[], toFileLine: (offset: number) => number): number | undefined {
+  for (let depth = path.length; depth > 0; depth--) {
+    const keys = path.slice(0, depth);
+    const parent = keys.length > 1 ? doc.getIn(keys.slice(0, -1), true) : doc.contents;
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isNode(item.key) && String(item.key.toJSON()) === String(keys.at(-1)));
+      const range = pair && isNode(pair.key) ? pair.key.range : undefined;
+      if (range) return toFileLine(range[0]);
+    }
+    const node = doc.getIn(keys, true);
+    if (isNode(node) && node.range) return toFileLine(node.range[0]);
+  }
+  return undefined;
+}
+
+/** Turns schema violations into one error per field, each with its line and what was received. */
+export function schemaProblems(
+  issues: readonly z.core.$ZodIssue[],
+  source: YamlSource,
+  file: string,
+  code: SyndicErrorCode,
+  allowed: readonly string[],
+): SyndicError[] {
+  return issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map(
+        (key) =>
+          new SyndicError(code, 'is not a known field', {
+            file,
+            line: source.lineOf([...issue.path, key]),
+            field: [...issue.path, key].join('.'),
+            hint: `known fields: ${allowed.join(', ')}`,
+          }),
+      );
+    }
+    const field = issue.path.map(String).join('.');
+    const received = 'input' in issue ? issue.input : undefined;
+    const message = received === undefined && !issue.message.startsWith('is required') ? 'is required' : issue.message;
+    return [
+      new SyndicError(code, message, {
+        file,
+        line: source.lineOf(issue.path),
+        ...(field ? { field } : {}),
+        ...(received === undefined ? {} : { hint: `received ${JSON.stringify(received)}` }),
+      }),
+    ];
+  });
+}
