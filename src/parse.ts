@@ -60,13 +60,13 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
   }
   const source = readYaml(split.matter, file.path, 1, 'INVALID_ARTICLE');
   if (source.problems.length > 0) return { ok: false, problems: source.problems };
-  const result = frontmatterSchema.safeParse(source.data ?? {}, { reportInput: true });
-  if (!result.success) {
-    return { ok: false, problems: schemaProblems(result.error.issues, source, file.path, 'INVALID_ARTICLE', Object.keys(frontmatterSchema.shape)) };
-  }
-  const fm = result.data;
-  const problems: SyndicError[] = [];
-  const dateAt = (field: 'date' | 'updated', value: string): Date | undefined => {
+  const raw = asRecord(source.data);
+  const result = frontmatterSchema.safeParse(raw, { reportInput: true });
+  const problems = result.success ? [] : schemaProblems(result.error.issues, source, file.path, 'INVALID_ARTICLE', Object.keys(frontmatterSchema.shape));
+  // Dates are checked even when other fields fail, so one run reports everything.
+  const dateAt = (field: 'date' | 'updated'): Date | undefined => {
+    const value = raw[field];
+    if (typeof value !== 'string') return undefined;
     const date = parseDate(value, site.timezone);
     if (!date) {
       problems.push(
@@ -80,11 +80,11 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
     }
     return date;
   };
-  const date = dateAt('date', fm.date);
-  const updated = fm.updated === undefined ? date : dateAt('updated', fm.updated);
+  const date = dateAt('date');
+  const updated = raw.updated === undefined ? date : dateAt('updated');
   if (date && updated && updated < date) {
     problems.push(
-      new SyndicError('INVALID_ARTICLE', `${fm.updated ?? ''} is earlier than date ${fm.date}`, {
+      new SyndicError('INVALID_ARTICLE', `${String(raw.updated)} is earlier than date ${String(raw.date)}`, {
         file: file.path,
         line: source.lineOf(['updated']),
         field: 'updated',
@@ -92,9 +92,10 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
       }),
     );
   }
+  if (!result.success || !date || !updated || problems.length > 0) return { ok: false, problems };
+  const fm = result.data;
   const slug = fm.slug ?? slugify(file.stem.replace(/^\d{4}-\d{2}-\d{2}-/, ''));
-  if (!slug) problems.push(new SyndicError('INVALID_ARTICLE', 'no slug can be made from the file name', { file: file.path, line: 1, field: 'slug', hint: 'add `slug: my-story`' }));
-  if (!date || !updated || problems.length > 0) return { ok: false, problems };
+  if (!slug) return fail(file, 1, 'slug', 'no slug can be made from the file name', 'add `slug: my-story`');
 
   const bodyStart = text.length - split.content.length;
   return {

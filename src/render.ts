@@ -26,11 +26,13 @@ export function sanitize(html: string, baseUrl: string): string {
   const absolutise =
     (attribute: string): sanitizeHtml.Transformer =>
     (tagName, attribs) => {
-      const value = attribs[attribute];
-      if (value === undefined) return { tagName, attribs };
-      const resolved = absolute(value, baseUrl);
-      const { [attribute]: _dropped, ...rest } = attribs;
-      return { tagName, attribs: resolved === undefined ? rest : { ...rest, [attribute]: resolved } };
+      // Rebuilt in place so attribute order, and so the output bytes, stay as written.
+      const kept = Object.entries(attribs).flatMap(([name, value]): Array<[string, string]> => {
+        if (name !== attribute) return [[name, value]];
+        const resolved = absolute(value, baseUrl);
+        return resolved === undefined ? [] : [[name, resolved]];
+      });
+      return { tagName, attribs: Object.fromEntries(kept) };
     };
   return sanitizeHtml(html, {
     allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'del', 'ins', 'figure', 'figcaption', 'picture'],

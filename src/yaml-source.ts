@@ -18,7 +18,7 @@ export interface YamlSource {
  */
 export function readYaml(text: string, file: string, firstLine: number, code: SyndicErrorCode): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: 'core', uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, schema: 'core', uniqueKeys: true });
   const toFileLine = (offset: number): number => lineCounter.linePos(offset).line + firstLine - 1;
   const lineOf = (path: readonly PropertyKey[]): number => lineOfPath(doc, path, toFileLine) ?? firstLine;
   const problems = doc.errors.map((error) => {

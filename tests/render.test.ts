@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { pagePath, render, sanitize } from '../src/render.js';
+import { entry, site } from './support/factories.js';
+
+const PAGE = 'https://news.test.example/articles/story.html';
+
+describe('render', () => {
+  it('renders Markdown with marked and gives the entry its page URL', () => {
+    const rendered = render(entry({ markdown: '**Ukraine sous pression** : « citation »\n\n- un\n- deux\n' }), site());
+    expect(rendered.url).toBe(PAGE);
+    expect(rendered.html).toBe('<p><strong>Ukraine sous pression</strong> : « citation »</p>\n<ul>\n<li>un</li>\n<li>deux</li>\n</ul>\n');
+  });
+
+  it('puts pages under articles/<slug>.html', () => {
+    expect(pagePath({ slug: 'a-b' })).toBe('articles/a-b.html');
+  });
+
+  it('makes the lead image absolute', () => {
+    expect(render(entry({ image: '../img/lead.jpg' }), site()).imageUrl).toBe('https://news.test.example/img/lead.jpg');
+  });
+});
+
+describe('sanitize: URLs', () => {
+  it.each([
+    ['<a href="/a">x</a>', '<a href="https://news.test.example/a">x</a>'],
+    ['<img src="a.png" alt="" />', '<img src="https://news.test.example/articles/a.png" alt="" />'],
+    ['<a href="../b">x</a>', '<a href="https://news.test.example/b">x</a>'],
+    ['<a href="#frag">x</a>', '<a href="https://news.test.example/articles/story.html#frag">x</a>'],
+    ['<img src="//cdn.example/x.png" />', '<img src="https://cdn.example/x.png" />'],
+    ['<a href="https://other.example/p?q=1&amp;r=2">x</a>', '<a href="https://other.example/p?q=1&amp;r=2">x</a>'],
+    ['<a href="mailto:a@b.example">x</a>', '<a href="mailto:a@b.example">x</a>'],
+  ])('%s becomes absolute', (input, expected) => {
+    expect(sanitize(input, PAGE)).toBe(expected);
+  });
+
+  it('also resolves Markdown links and images', () => {
+    expect(render(entry({ markdown: '[x](other.html) ![i](i.png)' }), site()).html).toBe(
+      '<p><a href="https://news.test.example/articles/other.html">x</a> <img src="https://news.test.example/articles/i.png" alt="i" /></p>\n',
+    );
+  });
+});
+
+describe('sanitize: dangerous HTML', () => {
+  it.each([
+    ['<script>alert(1)</script><p>ok</p>', '<p>ok</p>'],
+    ['<p onclick="alert(1)">ok</p>', '<p>ok</p>'],
+    ['<img src="x.png" onerror="alert(1)" />', '<img src="https://news.test.example/articles/x.png" />'],
+    ['<a href="javascript:alert(1)">x</a>', '<a>x</a>'],
+    ['<a href=" JaVaScRiPt:alert(1)">x</a>', '<a>x</a>'],
+    ['<img src="data:image/png;base64,AAAA" />', '<img />'],
+    ['<iframe src="https://evil.example"></iframe><p>ok</p>', '<p>ok</p>'],
+    ['<style>body{display:none}</style><p>ok</p>', '<p>ok</p>'],
+  ])('%s is defused', (input, expected) => {
+    expect(sanitize(input, PAGE)).toBe(expected);
+  });
+});
