@@ -87,7 +87,7 @@ function duplicates(articles: readonly Article[]): SyndicError[] {
         problems.push(
           new SyndicError('DUPLICATE', `${JSON.stringify(article[field])} is already used by ${first.source}`, {
             file: article.source,
-            line: 1,
+            line: article.lines[field],
             field,
             hint: `give one of them its own \`${field}:\` in the frontmatter`,
           }),

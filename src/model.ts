@@ -43,6 +43,8 @@ export interface Article {
   draft: boolean;
   image?: string;
   markdown: string;
+  /** Lines of the `id` and `slug` fields (1 when derived from the file name), for duplicate reports. */
+  lines: { id: number; slug: number };
 }
 
 /** A rendered article with its public address: what every output is made from. */

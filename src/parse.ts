@@ -113,6 +113,7 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
       lang: fm.lang ?? site.language,
       draft: fm.draft ?? false,
       ...(fm.image === undefined ? {} : { image: fm.image }),
+      lines: { id: fm.id === undefined ? 1 : source.lineOf(['id']), slug: fm.slug === undefined ? 1 : source.lineOf(['slug']) },
       // Blank lines keep Markdown line numbers equal to file line numbers.
       markdown: '\n'.repeat(text.slice(0, bodyStart).split('\n').length - 1) + split.content,
     },

@@ -28,6 +28,7 @@ export function entry(overrides: Partial<Entry> = {}): Entry {
     lang: 'fr',
     draft: false,
     markdown: 'Body',
+    lines: { id: 1, slug: 1 },
     url: `https://news.test.example/articles/${slug}.html`,
     html: '<p>Body</p>\n',
     ...overrides,
