@@ -1,5 +1,6 @@
 // The whole pipeline in one place: load → parse → render → select → emit → write.
 import path from 'node:path';
+import lockfile from 'proper-lockfile';
 import { failWith, SyndicError } from './errors.js';
 import { emit } from './emit/index.js';
 import { load } from './load.js';
@@ -24,6 +25,10 @@ export interface BuildOptions {
   timezone?: string;
   /** "The present" for scheduled articles. Default: the real clock, read once here. */
   now?: Date;
+  /** Build the good articles and return the bad ones as `warnings` instead of failing. */
+  keepGoing?: boolean;
+  /** How long to wait for another build of the same output folder. Default 60 000 ms. */
+  lockTimeoutMs?: number;
 }
 
 export interface BuildResult {
@@ -34,13 +39,11 @@ export interface BuildResult {
   /** Articles read, and of those, published (not drafts, not scheduled for later). */
   articles: number;
   published: number;
+  /** With `keepGoing`, the problems of the articles that were left out. */
+  warnings: SyndicError[];
 }
 
-export interface Generated {
-  outputs: Output[];
-  articles: number;
-  published: number;
-}
+export type Generated = Omit<BuildResult, 'changed'>;
 
 /**
  * The pure core: source texts in, site files out. Throws one SyndicError listing every
@@ -49,7 +52,7 @@ export interface Generated {
 export function generate(
   settingsFile: SourceFile,
   articleFiles: readonly SourceFile[],
-  options: Pick<BuildOptions, 'baseUrl' | 'timezone'>,
+  options: Pick<BuildOptions, 'baseUrl' | 'timezone' | 'keepGoing'>,
   now: Date,
   earlier: readonly SyndicError[] = [],
 ): Generated {
@@ -67,17 +70,22 @@ export function generate(
     if (parsed.ok) articles.push(parsed.value);
     else problems.push(...parsed.problems);
   }
-  problems.push(...duplicates(articles));
-  if (problems.length > 0) failWith(problems);
+  const clashes = duplicates(articles);
+  problems.push(...clashes.problems);
+  if (problems.length > 0 && !options.keepGoing) failWith(problems);
 
-  const entries = articles.map((article) => render(article, site));
+  const entries = articles.filter((article) => !clashes.rejected.has(article)).map((article) => render(article, site));
   const { published, feed } = select(entries, site, now);
-  return { outputs: emit(published, feed, site), articles: articles.length, published: published.length };
+  return { outputs: emit(published, feed, site), articles: articleFiles.length, published: published.length, warnings: problems };
 }
 
-/** Two articles with one id would merge in readers; two with one slug would overwrite a page. */
-function duplicates(articles: readonly Article[]): SyndicError[] {
+/**
+ * Two articles with one id would merge in readers; two with one slug would overwrite a
+ * page. The first file by name keeps the id; later ones are `rejected`.
+ */
+function duplicates(articles: readonly Article[]): { problems: SyndicError[]; rejected: Set<Article> } {
   const problems: SyndicError[] = [];
+  const rejected = new Set<Article>();
   for (const field of ['id', 'slug'] as const) {
     const seen = new Map<string, Article>();
     for (const article of articles) {
@@ -92,23 +100,56 @@ function duplicates(articles: readonly Article[]): SyndicError[] {
             hint: `give one of them its own \`${field}:\` in the frontmatter`,
           }),
         );
+        rejected.add(article);
       } else seen.set(key, article);
     }
   }
-  return problems;
+  return { problems, rejected };
 }
 
-/** Builds the site on disk. Nothing in `outDir` changes unless the whole build succeeds. */
+/**
+ * Builds the site on disk. Nothing in `outDir` changes unless the whole build succeeds.
+ * Builds of one output folder take turns: a second one waits for the first (cron overlap);
+ * a lock left by a killed build goes stale after 30 s.
+ */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const root = path.resolve(options.root ?? '.');
   const outDir = path.resolve(root, options.outDir ?? 'dist');
-  const loaded = await load({
-    root,
-    articlesDir: path.resolve(root, options.articlesDir ?? 'articles'),
-    settingsFile: path.resolve(root, options.settingsFile ?? 'syndic.yaml'),
-  });
-  if (!loaded.settings) failWith(loaded.problems);
-  const generated = generate(loaded.settings, loaded.articles, options, options.now ?? new Date(), loaded.problems);
-  const { changed } = await write(outDir, generated.outputs);
-  return { ...generated, changed };
+  const release = await acquire(outDir, options.lockTimeoutMs ?? 60_000);
+  try {
+    const loaded = await load({
+      root,
+      articlesDir: path.resolve(root, options.articlesDir ?? 'articles'),
+      settingsFile: path.resolve(root, options.settingsFile ?? 'syndic.yaml'),
+    });
+    if (!loaded.settings) failWith(loaded.problems);
+    const generated = generate(loaded.settings, loaded.articles, options, options.now ?? new Date(), loaded.problems);
+    const { changed } = await write(outDir, generated.outputs);
+    return { ...generated, changed };
+  } finally {
+    await release();
+  }
+}
+
+const STALE_MS = 30_000;
+
+async function acquire(outDir: string, timeoutMs: number): Promise<() => Promise<void>> {
+  const lockfilePath = `${outDir}.lock`;
+  const started = Date.now();
+  for (;;) {
+    try {
+            // A compromised lock (its mtime could not be refreshed) must not kill the process mid-write:
+      // the rename swap in write.ts already keeps readers safe from a racing build.
+      return await lockfile.lock(outDir, { lockfilePath, realpath: false, stale: STALE_MS, onCompromised: () => undefined });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+      if (Date.now() - started >= timeoutMs) {
+        throw new SyndicError('LOCKED', `another build of ${outDir} is still running after ${Math.round(timeoutMs / 1000)} s`, {
+          file: lockfilePath,
+          hint: `this run changed nothing; the next one will catch up. A lock left by a killed build expires after ${STALE_MS / 1000} s`,
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }

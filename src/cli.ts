@@ -10,7 +10,7 @@ export interface Io {
 }
 
 /** Exit statuses, documented in the README. */
-export const EXIT = { ok: 0, invalidInput: 1, usage: 64, internal: 70 } as const;
+export const EXIT = { ok: 0, invalidInput: 1, partial: 2, usage: 64, internal: 70, locked: 75 } as const;
 
 export const HELP = `Usage
   $ syndic build [options]
@@ -27,6 +27,7 @@ Options
   --base-url URL     Override the settings' url
   --timezone ZONE    Override the settings' timezone (IANA name)
   --now DATETIME     Treat this RFC 3339 instant as the present
+  --keep-going       Build the good articles, warn about the bad ones, exit 2
   -h, --help         Show this help
   -v, --version      Show the version
 
@@ -36,7 +37,9 @@ Examples
   $ syndic build --now 2024-11-21T12:00:00+01:00
 
 Exit status
-  0 built (or nothing changed), 1 invalid input, 64 bad usage, 70 internal error
+  0 built or nothing changed    1 invalid input, nothing written
+  2 built, some articles left out (--keep-going)
+  64 bad usage    70 internal error    75 another build held the lock
 `;
 
 export function version(): string {
@@ -59,6 +62,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         'base-url': { type: 'string' },
         timezone: { type: 'string' },
         now: { type: 'string' },
+        'keep-going': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -99,15 +103,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
       ...(values.timezone === undefined ? {} : { timezone: values.timezone }),
       ...(now === undefined ? {} : { now }),
+      ...(values['keep-going'] ? { keepGoing: true } : {}),
     });
+    for (const warning of result.warnings) io.stderr(`warning: ${warning.format()}\n`);
     const counts = `${result.published} of ${result.articles} article${result.articles === 1 ? '' : 's'} published`;
     io.stdout(result.changed.length === 0 ? `nothing changed (${counts})\n` : `built: ${counts}, ${result.changed.length} file${result.changed.length === 1 ? '' : 's'} changed\n`);
-    return EXIT.ok;
+    return result.warnings.length > 0 ? EXIT.partial : EXIT.ok;
   } catch (error) {
     if (!(error instanceof SyndicError)) throw error;
     const problems = error.problems.length > 0 ? error.problems : [error];
     for (const problem of problems) io.stderr(`${problem.format()}\n`);
     if (error.problems.length > 0) io.stderr(`syndic: ${error.message}; the output folder was left as it was\n`);
+    if (error.code === 'LOCKED') return EXIT.locked;
     return problems.every((problem) => problem.code === 'USAGE') ? EXIT.usage : EXIT.invalidInput;
   }
 }

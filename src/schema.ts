@@ -26,7 +26,8 @@ function isAbsoluteUrl(value: string, schemes: readonly string[]): boolean {
   return schemes.includes(new URL(value).protocol);
 }
 
-const text = z.string().trim().min(1, 'must not be empty');
+// NFC, so the same accented title typed on two systems gives the same bytes in every feed.
+const text = z.string().trim().normalize('NFC').min(1, 'must not be empty');
 const languageTag = z.string().refine(isLanguageTag, 'is not a BCP 47 language tag; use e.g. "fr" or "en-GB"');
 const webUrl = z.string().refine((v) => isAbsoluteUrl(v, ['http:', 'https:']), 'is not an absolute http(s) URL');
 
@@ -66,7 +67,7 @@ const dateString = z.string({ error: 'must be a date written as YYYY-MM-DD or an
 
 export const frontmatterSchema = z.strictObject({
   /** Headline, plain text. Required. */
-  title: z.string({ error: 'is required: add a line `title: "…"`' }).trim().min(1, 'must not be empty'),
+  title: z.string({ error: 'is required: add a line `title: "…"`' }).trim().normalize('NFC').min(1, 'must not be empty'),
   /** First publication, YYYY-MM-DD or RFC 3339. Required. */
   date: dateString,
   /** Last substantial change. Default: `date`. */

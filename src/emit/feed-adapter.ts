@@ -12,11 +12,15 @@
 //   4 XML-illegal control characters passed through   clean(): stripped from every string handed over
 //   5 Atom has no xml:lang                             withAtomLanguage()
 //   6 lastBuildDate/updated default to new Date()     feedOptions(): always passes spec.updated
+//   7 enclosure type guessed from the file extension   imageEnclosure(): RSS gets the type from the `mime`
+//     ("image/jpg")                                    database; Atom ignores a given type, so it gets no
+//                                                      image enclosure; JSON Feed keeps `image`
 //
 // Also: Atom titles are type="html" CDATA in feed 6, so titles go in HTML-escaped and show as
 // the plain text they are; and feed throws on ids that are not URLs, so parse.ts only lets
 // absolute URIs through.
-import { Feed, type Author, type FeedOptions, type Item } from 'feed';
+import { Feed, type Author, type Enclosure, type FeedOptions, type Item } from 'feed';
+import mime from 'mime';
 import type { Entry, FeedSpec, Person } from '../model.js';
 import { escapeAttribute, escapeText, htmlForCdata, stripIllegalXmlChars as clean } from './escape.js';
 
@@ -61,9 +65,17 @@ function toItem(entry: Entry, format: FeedFormat): Item {
     content: htmlForCdata(entry.html),
     ...(entry.summary === undefined ? {} : { description: text(entry.summary) }),
     category: entry.tags.map((tag) => ({ name: clean(tag), term: clean(tag) })),
-    ...(entry.imageUrl === undefined ? {} : { image: entry.imageUrl }),
+    ...imageEnclosure(entry.imageUrl, format),
     ...people,
   };
+}
+
+function imageEnclosure(url: string | undefined, format: FeedFormat): { image?: string | Enclosure } {
+  if (url === undefined) return {};
+  if (format === 'json') return { image: url };
+  if (format === 'atom') return {};
+  const type = mime.getType(new URL(url).pathname);
+  return type?.startsWith('image/') ? { image: { url, type } } : {};
 }
 
 /** RSS 2.0 `<author>` must be an email address; names alone go to `dc:creator`. */

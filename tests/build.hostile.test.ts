@@ -1,0 +1,96 @@
+// Hostile but legitimate content must still give valid, safe feeds (fixtures in tests/fixtures/hostile).
+import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { assertWellFormedXml, parseFeed, validateAtom, validateJsonFeed } from './support/validators.js';
+
+const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/hostile');
+const LONG_TITLE = Array.from({ length: 150 }, () => 'Très long titre').join(' ');
+
+describe('hostile content', async () => {
+  const root = await mkdtemp(path.join(tmpdir(), 'syndic-hostile-'));
+  await cp(FIXTURE, root, { recursive: true });
+  // 2 MB of body text is generated rather than committed.
+  const paragraph = `${'Du texte français avec des accents, des « guillemets » et ]]> parfois. '.repeat(20)}\n\n`;
+  await writeFile(path.join(root, 'articles/2024-01-12-two-megabytes.md'), `---\ntitle: Two megabytes\ndate: 2024-01-12\n---\n\n${paragraph.repeat(Math.ceil(2_000_000 / paragraph.length))}`);
+  const result = await build({ root, now: new Date('2025-01-01T00:00:00Z') });
+  const out = Object.fromEntries(result.outputs.map((o) => [o.path, o.contents]));
+  const rss = out['rss.xml'] ?? '';
+  const atom = out['atom.xml'] ?? '';
+  const json = out['feed.json'] ?? '';
+  const parsed = { rss: await parseFeed(rss), atom: await parseFeed(atom), json: await parseFeed(json) };
+  const titles = (feed: (typeof parsed)['rss']) => feed.items.map((item) => item.title);
+
+  it('publishes every article', () => {
+    expect(result.published).toBe(15);
+  });
+
+  it('gives well-formed XML, schema-valid Atom and JSON Feed', async () => {
+    await assertWellFormedXml(rss);
+    await assertWellFormedXml(atom);
+    expect(await validateAtom(atom)).toEqual([]);
+    expect(validateJsonFeed(JSON.parse(json))).toEqual([]);
+  });
+
+  it('shows titles with &, <b>, quotes and apostrophes as plain text in every format', () => {
+    const title = `Tom & Jerry <b>bold</b> "quotes" l'apostrophe`;
+    for (const feed of Object.values(parsed)) expect(titles(feed)).toContain(title);
+  });
+
+  it('round-trips Unicode: emoji, right-to-left, combining accents, zero-width joiners', () => {
+    const title = 'Émoji 👩🏽‍💻 🇧🇪, عربي, עברית, e\u0301, zero\u200bwidth, family 👨‍👩‍👧';
+    for (const feed of Object.values(parsed)) expect(titles(feed)).toContain(title);
+  });
+
+  it('keeps the same titles in the same order in all three formats', () => {
+    expect(titles(parsed.atom)).toEqual(titles(parsed.rss));
+    expect(titles(parsed.json)).toEqual(titles(parsed.rss));
+    expect(parsed.rss.items.map((i) => i.url)).toEqual(parsed.json.items.map((i) => i.url));
+  });
+
+  it('gives NFC and NFD spellings of one title the same bytes', () => {
+    expect(titles(parsed.json).filter((t) => t === 'Cor\u00e9e du Nord')).toHaveLength(2);
+  });
+
+  it('strips XML-illegal control characters and keeps the rest of the text', () => {
+    // eslint-disable-next-line no-control-regex
+    for (const text of [rss, atom]) expect(text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+    expect(titles(parsed.rss)).toContain('Bell and escape gone');
+  });
+
+  it('keeps every "]]>" of a body', () => {
+    const item = parsed.atom.items.find((i) => i.title === `Tom & Jerry <b>bold</b> "quotes" l'apostrophe`);
+    expect(item?.content?.match(/\]\]&gt;/g)).toHaveLength(5);
+  });
+
+  it('removes scripts, iframes, styles, handlers and javascript:/data: URLs everywhere', () => {
+    for (const [file, text] of Object.entries(out)) {
+      const html = file.endsWith('.json') ? JSON.stringify(JSON.parse(text)) : text;
+      expect(html, file).not.toMatch(/<script|<iframe|<style[^>]*>body|onerror|onclick|javascript:|data:text|data:image/i);
+    }
+  });
+
+  it('makes every link and image absolute in every output', () => {
+    for (const [file, text] of Object.entries(out)) {
+      const urls = [...text.matchAll(/(?:href|src)=(?:\\?")([^"\\]*)/g)].map((m) => m[1] ?? '');
+      for (const url of urls) expect(url, file).toMatch(/^(https:|mailto:)/);
+    }
+    const item = parsed.rss.items.find((i) => i.title === 'Relative URLs');
+    for (const url of ['https://hostile.example/a', 'https://hostile.example/news/articles/a.png', 'https://hostile.example/news/b', 'https://hostile.example/news/articles/relative-urls.html#frag', 'https://cdn.example/x.png', 'https://hostile.example/news/articles/relative-urls.html?page=2', 'https://hostile.example/news/articles/c/d.html', 'https://hostile.example/news/articles/e.png']) {
+      expect(item?.content).toContain(url);
+    }
+  });
+
+  it('reads CRLF, a BOM, tabs in YAML, a frontmatter-only file and a very long title', () => {
+    expect(titles(parsed.rss)).toEqual(expect.arrayContaining(['CRLF and BOM', 'Tabs in YAML', 'Frontmatter only', LONG_TITLE, 'Two megabytes']));
+  });
+
+  it('reads dates with offsets and date-only values across both DST changes', () => {
+    const published = Object.fromEntries(parsed.json.items.map((i) => [i.title, i.published?.toISOString()]));
+    expect(published['DST spring forward']).toBe('2024-03-30T23:00:00.000Z');
+    expect(published['DST fall back']).toBe('2024-10-26T22:00:00.000Z');
+    expect(published['Offsets']).toBe('2024-06-02T06:30:00.000Z');
+  });
+});

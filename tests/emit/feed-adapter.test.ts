@@ -1,0 +1,121 @@
+// One test per defect of feed 6.0.0 that the adapter repairs (see the table atop feed-adapter.ts).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { atomDocument, jsonDocument, rssDocument } from '../../src/emit/feed-adapter.js';
+import { entry, feedSpec } from '../support/factories.js';
+import { assertWellFormedXml, parseFeed, validateAtom, validateJsonFeed } from '../support/validators.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('defect 1: feed writes JSON Feed 1.0', () => {
+  const json = JSON.parse(jsonDocument(feedSpec([entry({ tags: ['Russie'], date: new Date('2024-11-20T23:00:00Z'), updated: new Date('2024-11-22T08:00:00Z') })]))) as Record<string, unknown> & {
+    items: Array<Record<string, unknown>>;
+  };
+  const [item] = json.items;
+
+  it('declares version 1.1 and the feed language', () => {
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(json.language).toBe('fr');
+  });
+
+  it('uses authors arrays, never the deprecated singular author', () => {
+    expect(json.authors).toEqual([{ name: 'Rédaction' }]);
+    expect(json).not.toHaveProperty('author');
+    expect(item?.authors).toEqual([{ name: 'Peter van Halteren' }]);
+    expect(item).not.toHaveProperty('author');
+  });
+
+  it('writes date_published as first publication and date_modified as last change', () => {
+    expect(item?.date_published).toBe('2024-11-20T23:00:00.000Z');
+    expect(item?.date_modified).toBe('2024-11-22T08:00:00.000Z');
+  });
+
+  it('is valid against the JSON Feed 1.1 schema', () => {
+    expect(validateJsonFeed(json)).toEqual([]);
+  });
+});
+
+describe('defect 2: feed puts a bare name in RSS <author>', () => {
+  it('moves a name without email to dc:creator', () => {
+    const xml = rssDocument(feedSpec([entry({ authors: [{ name: 'Peter van Halteren' }] })]));
+    expect(xml).not.toMatch(/<author>/);
+    expect(xml).toContain('<dc:creator>Peter van Halteren</dc:creator>');
+    expect(xml).toContain('xmlns:dc="http://purl.org/dc/elements/1.1/"');
+  });
+
+  it('keeps <author> as "email (Name)" when there is an email, and still names the creator', () => {
+    const xml = rssDocument(feedSpec([entry({ authors: [{ name: 'Ana', email: 'ana@news.test.example' }] })]));
+    expect(xml).toContain('<author>ana@news.test.example (Ana)</author>');
+    expect(xml).toContain('<dc:creator>Ana</dc:creator>');
+  });
+});
+
+describe('defect 3: feed escapes only the first "]]>" of a CDATA block', () => {
+  const html = '<p>a ]]> b ]]> c ]]></p>';
+  const spec = feedSpec([entry({ html, title: 'x ]]> y ]]> z', summary: ']]>]]>' })]);
+
+  it.each([
+    ['rss', rssDocument(spec)],
+    ['atom', atomDocument(spec)],
+  ])('%s stays well-formed and keeps the text', async (_format, xml) => {
+    await assertWellFormedXml(xml);
+    const parsed = await parseFeed(xml);
+    expect(parsed.items[0]?.title).toBe('x ]]> y ]]> z');
+    expect(parsed.items[0]?.content).toContain('a ]]&gt; b ]]&gt; c ]]&gt;');
+  });
+});
+
+describe('defect 4: feed passes XML-illegal control characters through', () => {
+  const spec = feedSpec([entry({ title: 'bell\u0007 null\u0000 ffff\uFFFF end', html: '<p>v\u000Bt\u001F</p>', tags: ['t\u0001ag'] })]);
+
+  it.each([
+    ['rss', rssDocument(spec)],
+    ['atom', atomDocument(spec)],
+  ])('%s has none left and is well-formed', async (_format, xml) => {
+    // eslint-disable-next-line no-control-regex
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+    await assertWellFormedXml(xml);
+    expect((await parseFeed(xml)).items[0]?.title).toBe('bell null ffff end');
+  });
+
+  it('json has none left either', () => {
+    // eslint-disable-next-line no-control-regex
+    expect(jsonDocument(spec)).not.toMatch(/\\u000[0-8bcef]|\\u001|\uFFFF/i);
+  });
+});
+
+describe('defect 5: feed omits Atom xml:lang', () => {
+  it('sets xml:lang on the root from the feed language', async () => {
+    const xml = atomDocument(feedSpec([entry()], { language: 'fr-BE' }));
+    expect(xml).toMatch(/^<\?xml[^>]*\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="fr-BE">/);
+    expect(await validateAtom(xml)).toEqual([]);
+  });
+});
+
+describe('defect 6: feed stamps new Date() on every build', () => {
+  it('gives the same bytes whatever the clock says', () => {
+    const spec = feedSpec([entry()]);
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2030-01-01T00:00:00Z'));
+    const first = [rssDocument(spec), atomDocument(spec), jsonDocument(spec)];
+    vi.setSystemTime(new Date('2031-06-15T12:34:56Z'));
+    const second = [rssDocument(spec), atomDocument(spec), jsonDocument(spec)];
+    expect(second).toEqual(first);
+    expect(first[0]).toContain('<lastBuildDate>Wed, 20 Nov 2024 23:00:00 GMT</lastBuildDate>');
+    expect(first[1]).toContain('<updated>2024-11-20T23:00:00.000Z</updated>');
+  });
+});
+
+describe('titles are plain text in every format', () => {
+  const title = `Tom & Jerry <b>bold</b> "quoted" l'apostrophe`;
+  const spec = feedSpec([entry({ title })]);
+
+  it.each([
+    ['rss', rssDocument(spec)],
+    ['atom', atomDocument(spec)],
+    ['json', jsonDocument(spec)],
+  ])('%s round-trips the exact title', async (_format, text) => {
+    expect((await parseFeed(text)).items[0]?.title).toBe(title);
+  });
+});
