@@ -1,4 +1,5 @@
 // The whole pipeline in one place: load → parse → render → select → emit → write.
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { failWith, SyndicError } from './errors.js';
@@ -115,6 +116,10 @@ function duplicates(articles: readonly Article[]): { problems: SyndicError[]; re
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const root = path.resolve(options.root ?? '.');
   const outDir = path.resolve(root, options.outDir ?? 'dist');
+  if (!(await stat(root).then((s) => s.isDirectory(), () => false))) {
+    throw new SyndicError('UNREADABLE', 'is not a folder', { file: root, hint: 'pass --root DIR, the folder that holds syndic.yaml and articles/' });
+  }
+  await mkdir(path.dirname(outDir), { recursive: true });
   const release = await acquire(outDir, options.lockTimeoutMs ?? 60_000);
   try {
     const loaded = await load({

@@ -8,8 +8,17 @@ const STYLE = `body{font:1.1rem/1.6 system-ui,sans-serif;max-width:38rem;margin:
 a{color:#0645ad}img{max-width:100%;height:auto}header p,footer{color:#555;font-size:.95rem}
 @media (prefers-color-scheme:dark){body{color:#e6e6e6;background:#161616}a{color:#8ab4f8}header p,footer{color:#aaa}}`;
 
+// Building an Intl.DateTimeFormat costs ~0.25 ms; per page that was a quarter of a 3,000-article build.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 function localDate(date: Date, lang: string, site: Site): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: site.timezone }).format(date);
+  const key = `${lang}\0${site.timezone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: site.timezone });
+    formats.set(key, format);
+  }
+  return format.format(date);
 }
 
 function head(title: string, description: string | undefined, feed: FeedSpec, canonical: string): string {
