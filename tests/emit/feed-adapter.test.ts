@@ -62,7 +62,8 @@ describe('defect 3: feed escapes only the first "]]>" of a CDATA block', () => {
     await assertWellFormedXml(xml);
     const parsed = await parseFeed(xml);
     expect(parsed.items[0]?.title).toBe('x ]]> y ]]> z');
-    expect(parsed.items[0]?.content).toContain('a ]]&gt; b ]]&gt; c ]]&gt;');
+    // "]]&gt;" in HTML is the same text as "]]>"; the parser may hand back either spelling.
+    expect(parsed.items[0]?.content?.match(/\]\](>|&gt;)/g)).toHaveLength(3);
   });
 });
 
