@@ -52,6 +52,8 @@ export interface Entry extends Article {
   url: string;
   /** Sanitised HTML with absolute URLs. */
   html: string;
+  /** Plain-text opening of the body (the title for an empty body): the summary when none is given. */
+  excerpt: string;
   /** Absolute URL of `image`, if any. */
   imageUrl?: string;
 }

@@ -14,7 +14,21 @@ export function render(article: Article, site: Site): Entry {
   const url = new URL(pagePath(article), site.url).href;
   const html = sanitize(markdown.parse(article.markdown) as string, url);
   const imageUrl = article.image === undefined ? undefined : absolute(article.image, url);
-  return { ...article, url, html, ...(imageUrl === undefined ? {} : { imageUrl }) };
+  return { ...article, url, html, excerpt: excerpt(html) || article.title, ...(imageUrl === undefined ? {} : { imageUrl }) };
+}
+
+const EXCERPT_LENGTH = 280;
+
+/** The first words of the text, cut at a word boundary. */
+export function excerpt(html: string): string {
+  const text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
+    // sanitize-html escapes exactly these four in text; the excerpt is plain text again.
+    .replace(/&(amp|lt|gt|quot);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name] ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length <= EXCERPT_LENGTH) return text;
+  const cut = text.slice(0, EXCERPT_LENGTH);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), EXCERPT_LENGTH / 2)).trimEnd()}…`;
 }
 
 /**

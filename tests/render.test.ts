@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pagePath, render, sanitize } from '../src/render.js';
+import { excerpt, pagePath, render, sanitize } from '../src/render.js';
 import { entry, site } from './support/factories.js';
 
 const PAGE = 'https://news.test.example/articles/story.html';
@@ -52,5 +52,21 @@ describe('sanitize: dangerous HTML', () => {
     ['<style>body{display:none}</style><p>ok</p>', '<p>ok</p>'],
   ])('%s is defused', (input, expected) => {
     expect(sanitize(input, PAGE)).toBe(expected);
+  });
+});
+
+describe('excerpt', () => {
+  it('is the plain text of the body', () => {
+    expect(excerpt('<p>Tom &amp; <strong>Jerry</strong> &lt;3</p>\n<ul><li>un</li></ul>')).toBe('Tom & Jerry <3 un');
+  });
+
+  it('stops at a word boundary near 280 characters', () => {
+    const text = excerpt(`<p>${'mot '.repeat(200)}</p>`);
+    expect(text.length).toBeLessThanOrEqual(281);
+    expect(text).toMatch(/mot…$/);
+  });
+
+  it('falls back to the title for an empty body', () => {
+    expect(render(entry({ markdown: '' }), site()).excerpt).toBe('A story');
   });
 });

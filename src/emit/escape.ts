@@ -29,3 +29,14 @@ export function escapeAttribute(text: string): string {
 export function htmlForCdata(html: string): string {
   return stripIllegalXmlChars(html).replaceAll(']]>', ']]&gt;');
 }
+
+const HEX_REFS: Record<string, string> = { '&': '&#x26;', '<': '&#x3C;', '>': '&#x3E;' };
+
+/**
+ * Plain text for an RSS element that readers may treat as HTML (title, description). The RSS
+ * Best Practices Profile asks for hexadecimal character references, which every reader
+ * decodes the same way; named entities draw the W3C validator's ContainsHTML warning.
+ */
+export function rssPlainText(text: string): string {
+  return stripIllegalXmlChars(text).replace(/[&<>]/g, (char) => HEX_REFS[char] ?? char);
+}

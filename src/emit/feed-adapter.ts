@@ -7,8 +7,8 @@
 //     date_published, no language
 //   2 RSS <author> holds a bare name (InvalidContact)  rssPeople(): only "email (Name)" reaches <author>;
 //                                                      every name goes to dc:creator
-//   3 only the first "]]>" in a CDATA block escaped    htmlForCdata()/escapeText(): no "]]>" reaches a
-//                                                      CDATA block, so there is nothing left to split
+//   3 only the first "]]>" in a CDATA block escaped    htmlForCdata()/escapeText()/rssPlainText(): no "]]>"
+//                                                      reaches a CDATA block, so there is nothing to split
 //   4 XML-illegal control characters passed through   clean(): stripped from every string handed over
 //   5 Atom has no xml:lang                             withAtomLanguage()
 //   6 lastBuildDate/updated default to new Date()     feedOptions(): always passes spec.updated
@@ -22,7 +22,7 @@
 import { Feed, type Author, type Enclosure, type FeedOptions, type Item } from 'feed';
 import mime from 'mime';
 import type { Entry, FeedSpec, Person } from '../model.js';
-import { escapeAttribute, escapeText, htmlForCdata, stripIllegalXmlChars as clean } from './escape.js';
+import { escapeAttribute, escapeText, htmlForCdata, rssPlainText, stripIllegalXmlChars as clean } from './escape.js';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
@@ -53,8 +53,8 @@ function feedOptions(spec: FeedSpec): FeedOptions {
 }
 
 function toItem(entry: Entry, format: FeedFormat): Item {
-  // RSS and Atom put titles and summaries in CDATA (Atom as type="html"); JSON takes plain text.
-  const text = format === 'json' ? clean : escapeText;
+  // feed puts RSS and Atom titles and summaries in CDATA (Atom as type="html"); JSON takes plain text.
+  const text = { rss: rssPlainText, atom: escapeText, json: clean }[format];
   const people = format === 'rss' ? rssPeople(entry.authors) : { author: entry.authors.map(toAuthor), extensions: [] };
   return {
     title: text(entry.title),
@@ -63,7 +63,8 @@ function toItem(entry: Entry, format: FeedFormat): Item {
     date: entry.updated,
     published: entry.date,
     content: htmlForCdata(entry.html),
-    ...(entry.summary === undefined ? {} : { description: text(entry.summary) }),
+    // RSS wants a description before content:encoded (NeedDescriptionBeforeContent).
+    description: text(entry.summary ?? entry.excerpt),
     category: entry.tags.map((tag) => ({ name: clean(tag), term: clean(tag) })),
     ...imageEnclosure(entry.imageUrl, format),
     ...people,
@@ -78,11 +79,14 @@ function imageEnclosure(url: string | undefined, format: FeedFormat): { image?: 
   return type?.startsWith('image/') ? { image: { url, type } } : {};
 }
 
-/** RSS 2.0 `<author>` must be an email address; names alone go to `dc:creator`. */
+/**
+ * RSS 2.0 `<author>` must be an email address, so people known by name only go to
+ * `dc:creator`. Never both for one person: the validator flags the duplicate.
+ */
 function rssPeople(people: readonly Person[]): Pick<Item, 'author' | 'extensions'> {
   return {
     author: people.filter((person) => person.email !== undefined).map(toAuthor),
-    extensions: people.map((person) => ({ name: 'dc:creator', objects: { _text: clean(person.name) } })),
+    extensions: people.filter((person) => person.email === undefined).map((person) => ({ name: 'dc:creator', objects: { _text: clean(person.name) } })),
   };
 }
 
@@ -96,8 +100,8 @@ function toAuthor(person: Person): Author {
 
 export function rssDocument(spec: FeedSpec): string {
   const xml = createFeed(spec, 'rss').rss2();
-  // feed declares the Dublin Core prefix only when items have content; ours always do.
-  if (spec.entries.some((entry) => entry.authors.length > 0) && !xml.includes(`xmlns:dc="${DUBLIN_CORE}"`)) {
+  // feed declares the Dublin Core prefix only when some item has content.
+  if (xml.includes('<dc:creator>') && !xml.includes(`xmlns:dc="${DUBLIN_CORE}"`)) {
     throw new Error('feed-adapter: dc:creator written without its namespace declaration');
   }
   return `${xml}\n`;

@@ -44,10 +44,11 @@ describe('defect 2: feed puts a bare name in RSS <author>', () => {
     expect(xml).toContain('xmlns:dc="http://purl.org/dc/elements/1.1/"');
   });
 
-  it('keeps <author> as "email (Name)" when there is an email, and still names the creator', () => {
-    const xml = rssDocument(feedSpec([entry({ authors: [{ name: 'Ana', email: 'ana@news.test.example' }] })]));
+  it('keeps <author> as "email (Name)" when there is an email, and then no dc:creator for that person', () => {
+    const xml = rssDocument(feedSpec([entry({ authors: [{ name: 'Ana', email: 'ana@news.test.example' }, { name: 'Bo' }] })]));
     expect(xml).toContain('<author>ana@news.test.example (Ana)</author>');
-    expect(xml).toContain('<dc:creator>Ana</dc:creator>');
+    expect(xml).not.toContain('<dc:creator>Ana</dc:creator>');
+    expect(xml).toContain('<dc:creator>Bo</dc:creator>');
   });
 });
 
@@ -118,5 +119,18 @@ describe('titles are plain text in every format', () => {
     ['json', jsonDocument(spec)],
   ])('%s round-trips the exact title', async (_format, text) => {
     expect((await parseFeed(text)).items[0]?.title).toBe(title);
+  });
+});
+
+describe('RSS plain text follows the RSS Best Practices Profile', () => {
+  it('encodes &, < and > in titles and descriptions as hexadecimal references', () => {
+    const xml = rssDocument(feedSpec([entry({ title: 'A & B <c>', excerpt: 'x < y' })]));
+    expect(xml).toContain('<title><![CDATA[A &#x26; B &#x3C;c&#x3E;]]></title>');
+    expect(xml).toContain('<description><![CDATA[x &#x3C; y]]></description>');
+  });
+
+  it('puts a description before content:encoded even without a summary', () => {
+    const xml = rssDocument(feedSpec([entry({ excerpt: 'Body' })]));
+    expect(xml.indexOf('<description><![CDATA[Body]]>')).toBeLessThan(xml.indexOf('<content:encoded>'));
   });
 });

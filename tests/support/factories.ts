@@ -31,6 +31,7 @@ export function entry(overrides: Partial<Entry> = {}): Entry {
     lines: { id: 1, slug: 1 },
     url: `https://news.test.example/articles/${slug}.html`,
     html: '<p>Body</p>\n',
+    excerpt: 'Body',
     ...overrides,
   };
 }
