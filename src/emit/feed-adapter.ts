@@ -15,11 +15,14 @@
 //   7 enclosure type guessed from the file extension   imageEnclosure(): RSS gets the type from the `mime`
 //     ("image/jpg")                                    database; Atom ignores a given type, so it gets no
 //                                                      image enclosure; JSON Feed keeps `image`
+//   8 Atom attributes escape only `&` and `"`        toCategory(): category terms are slugs; a label
+//                                                      holding `<` is left out
 //
 // Also: Atom titles are type="html" CDATA in feed 6, so titles go in HTML-escaped and show as
 // the plain text they are; and feed throws on ids that are not URLs, so parse.ts only lets
 // absolute URIs through.
 import { Feed, type Author, type Enclosure, type FeedOptions, type Item } from 'feed';
+import slugify from '@sindresorhus/slugify';
 import mime from 'mime';
 import type { Entry, FeedSpec, Person } from '../model.js';
 import { escapeAttribute, escapeText, htmlForCdata, rssPlainText, stripIllegalXmlChars as clean } from './escape.js';
@@ -62,13 +65,26 @@ function toItem(entry: Entry, format: FeedFormat): Item {
     link: entry.url,
     date: entry.updated,
     published: entry.date,
-    content: htmlForCdata(entry.html),
+    // An empty body still gets content: feed declares the dc: prefix only when some item has
+    // content, and Atom readers want text ("Missing textual content").
+    content: htmlForCdata(entry.html.trim() === '' ? `<p>${escapeText(entry.excerpt)}</p>` : entry.html),
     // RSS wants a description before content:encoded (NeedDescriptionBeforeContent).
     description: text(entry.summary ?? entry.excerpt),
-    category: entry.tags.map((tag) => ({ name: clean(tag), term: clean(tag) })),
+    category: entry.tags.map((tag) => toCategory(tag, format)),
     ...imageEnclosure(entry.imageUrl, format),
     ...people,
   };
+}
+
+/**
+ * feed writes Atom category attributes escaping only `&` and `"`, so a `<` in a tag would break
+ * the document. The term is therefore the tag's slug, a stable identifier by nature; the label
+ * carries the name unless it holds a `<`. RSS and JSON Feed use the name as written.
+ */
+function toCategory(tag: string, format: FeedFormat): { name?: string; term: string } {
+  const name = clean(tag);
+  const term = slugify(name) || encodeURIComponent(name);
+  return format === 'atom' && name.includes('<') ? { term } : { name, term };
 }
 
 function imageEnclosure(url: string | undefined, format: FeedFormat): { image?: string | Enclosure } {

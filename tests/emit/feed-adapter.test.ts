@@ -134,3 +134,15 @@ describe('RSS plain text follows the RSS Best Practices Profile', () => {
     expect(xml.indexOf('<description><![CDATA[Body]]>')).toBeLessThan(xml.indexOf('<content:encoded>'));
   });
 });
+
+describe('defect 8: feed escapes only & and " in Atom attributes', () => {
+  it('keeps a tag with "<" well-formed: slug term, no label; RSS and JSON keep the name', async () => {
+    const spec = feedSpec([entry({ tags: ['a<b', 'Politique étrangère'] })]);
+    const atom = atomDocument(spec);
+    await assertWellFormedXml(atom);
+    expect(atom).toContain('<category term="a-b"/>');
+    expect(atom).toContain('<category label="Politique étrangère" term="politique-etrangere"/>');
+    expect(rssDocument(spec)).toContain('<category>a&lt;b</category>');
+    expect(JSON.parse(jsonDocument(spec)).items[0].tags).toEqual(['a<b', 'Politique étrangère']);
+  });
+});
