@@ -46,6 +46,17 @@ export interface BuildResult {
 
 export type Generated = Omit<BuildResult, 'changed'>;
 
+/** Only used to check articles when the real settings are broken; never reaches an output. */
+const STAND_IN_SITE: Site = {
+  title: 'unused',
+  description: 'unused',
+  url: 'https://settings.invalid/',
+  language: 'en',
+  timezone: 'UTC',
+  authors: [{ name: 'unused' }],
+  feedLimit: 1,
+};
+
 /**
  * The pure core: source texts in, site files out. Throws one SyndicError listing every
  * problem, including `earlier` ones found while loading, so one run shows them all.
@@ -61,10 +72,10 @@ export function generate(
     ...(options.baseUrl === undefined ? {} : { url: options.baseUrl }),
     ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
   });
-  if (!settings.ok) failWith([...earlier, ...settings.problems]);
-  const site = settings.value;
+  // Broken settings stop the build, but the articles are still checked so one run shows everything.
+  const site = settings.ok ? settings.value : STAND_IN_SITE;
 
-  const problems: SyndicError[] = [...earlier];
+  const problems: SyndicError[] = [...earlier, ...(settings.ok ? [] : settings.problems)];
   const articles: Article[] = [];
   for (const file of articleFiles) {
     const parsed = parseArticle(file, site);
@@ -73,7 +84,7 @@ export function generate(
   }
   const clashes = duplicates(articles);
   problems.push(...clashes.problems);
-  if (problems.length > 0 && !options.keepGoing) failWith(problems);
+  if (!settings.ok || (problems.length > 0 && !options.keepGoing)) failWith(problems);
 
   const entries = articles.filter((article) => !clashes.rejected.has(article)).map((article) => render(article, site));
   const { published, feed } = select(entries, site, now);
