@@ -1,15 +1,18 @@
 // The whole pipeline in one place: load → parse → render → select → emit → write.
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import pMap from 'p-map';
 import lockfile from 'proper-lockfile';
+import { cacheKey, emptyCache, hashText, readCache, withoutMarkdown, writeCache, type ArticleMeta, type BuildCache, type CachedFile } from './cache.js';
 import { failWith, SyndicError } from './errors.js';
 import { emit } from './emit/index.js';
 import { load } from './load.js';
-import type { Article, Output, Site, SourceFile } from './model.js';
+import type { Article, Entry, FileStamp, Output, Site, SourceFile } from './model.js';
 import { parseArticle, parseSettings } from './parse.js';
-import { render } from './render.js';
-import { select } from './select.js';
-import { write } from './write.js';
+import { pagePath, pageUrl, render } from './render.js';
+import { select, siteFeed } from './select.js';
+import { version } from './version.js';
+import { listOutputs, recover, write } from './write.js';
 
 export interface BuildOptions {
   /** Project folder. Default: the current directory. */
@@ -30,6 +33,8 @@ export interface BuildOptions {
   keepGoing?: boolean;
   /** How long to wait for another build of the same output folder. Default 60 000 ms. */
   lockTimeoutMs?: number;
+  /** Use and update the build cache in `<root>/.syndic-cache`. Default true. */
+  cache?: boolean;
 }
 
 export interface BuildResult {
@@ -57,6 +62,28 @@ const STAND_IN_SITE: Site = {
   feedLimit: 1,
 };
 
+/** Settings and articles, validated, or one SyndicError listing every problem (but see `keepGoing`). */
+interface Checked<T> {
+  site: Site;
+  articles: T[];
+  problems: SyndicError[];
+}
+
+function checkSettings(settingsFile: SourceFile, options: Pick<BuildOptions, 'baseUrl' | 'timezone'>): ReturnType<typeof parseSettings> {
+  return parseSettings(settingsFile, {
+    ...(options.baseUrl === undefined ? {} : { url: options.baseUrl }),
+    ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
+  });
+}
+
+/** Throws unless the problems may be skipped; drops articles whose id or slug is taken. */
+function settle<T extends ArticleMeta>(checked: Checked<T>, keepGoing: boolean | undefined): Checked<T> {
+  const clashes = duplicates(checked.articles);
+  const problems = [...checked.problems, ...clashes.problems];
+  if (problems.length > 0 && !keepGoing) failWith(problems);
+  return { site: checked.site, articles: checked.articles.filter((article) => !clashes.rejected.has(article)), problems };
+}
+
 /**
  * The pure core: source texts in, site files out. Throws one SyndicError listing every
  * problem, including `earlier` ones found while loading, so one run shows them all.
@@ -68,13 +95,9 @@ export function generate(
   now: Date,
   earlier: readonly SyndicError[] = [],
 ): Generated {
-  const settings = parseSettings(settingsFile, {
-    ...(options.baseUrl === undefined ? {} : { url: options.baseUrl }),
-    ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
-  });
+  const settings = checkSettings(settingsFile, options);
   // Broken settings stop the build, but the articles are still checked so one run shows everything.
   const site = settings.ok ? settings.value : STAND_IN_SITE;
-
   const problems: SyndicError[] = [...earlier, ...(settings.ok ? [] : settings.problems)];
   const articles: Article[] = [];
   for (const file of articleFiles) {
@@ -82,24 +105,24 @@ export function generate(
     if (parsed.ok) articles.push(parsed.value);
     else problems.push(...parsed.problems);
   }
-  const clashes = duplicates(articles);
-  problems.push(...clashes.problems);
-  if (!settings.ok || (problems.length > 0 && !options.keepGoing)) failWith(problems);
+  if (!settings.ok) failWith([...problems, ...duplicates(articles).problems]);
+  const checked = settle({ site, articles, problems }, options.keepGoing);
 
-  const entries = articles.filter((article) => !clashes.rejected.has(article)).map((article) => render(article, site));
-  const { published, feed } = select(entries, site, now);
-  return { outputs: emit(published, feed, site), articles: articleFiles.length, published: published.length, warnings: problems };
+  const entries = checked.articles.map((article) => render(article, site));
+  const { published, carried } = select(entries, site, now);
+  const feed = siteFeed(site, carried, now);
+  return { outputs: emit(published, published, feed, site), articles: articleFiles.length, published: published.length, warnings: checked.problems };
 }
 
 /**
  * Two articles with one id would merge in readers; two with one slug would overwrite a
  * page. The first file by name keeps the id; later ones are `rejected`.
  */
-function duplicates(articles: readonly Article[]): { problems: SyndicError[]; rejected: Set<Article> } {
+function duplicates<T extends ArticleMeta>(articles: readonly T[]): { problems: SyndicError[]; rejected: Set<T> } {
   const problems: SyndicError[] = [];
-  const rejected = new Set<Article>();
+  const rejected = new Set<T>();
   for (const field of ['id', 'slug'] as const) {
-    const seen = new Map<string, Article>();
+    const seen = new Map<string, T>();
     for (const article of articles) {
       const key = field === 'slug' ? article.slug.normalize('NFC') : article[field];
       const first = seen.get(key);
@@ -123,28 +146,109 @@ function duplicates(articles: readonly Article[]): { problems: SyndicError[]; re
  * Builds the site on disk. Nothing in `outDir` changes unless the whole build succeeds.
  * Builds of one output folder take turns: a second one waits for the first (cron overlap);
  * a lock left by a killed build goes stale after 30 s.
+ *
+ * With the cache, articles whose size, mtime and inode are unchanged are not read, and
+ * only changed pages are rendered; the feeds and the index are always emitted, so the
+ * output is the same bytes a full build gives (tests/build.cache.test.ts holds it to that).
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const root = path.resolve(options.root ?? '.');
   const outDir = path.resolve(root, options.outDir ?? 'dist');
+  const paths = {
+    root,
+    articlesDir: path.resolve(root, options.articlesDir ?? 'articles'),
+    settingsFile: path.resolve(root, options.settingsFile ?? 'syndic.yaml'),
+  };
   if (!(await stat(root).then((s) => s.isDirectory(), () => false))) {
     throw new SyndicError('UNREADABLE', 'is not a folder', { file: root, hint: 'pass --root DIR, the folder that holds syndic.yaml and articles/' });
   }
   await mkdir(path.dirname(outDir), { recursive: true });
   const release = await acquire(outDir, options.lockTimeoutMs ?? 60_000);
   try {
-    const loaded = await load({
-      root,
-      articlesDir: path.resolve(root, options.articlesDir ?? 'articles'),
-      settingsFile: path.resolve(root, options.settingsFile ?? 'syndic.yaml'),
-    });
+    const now = options.now ?? new Date();
+    const cacheFile = path.join(root, '.syndic-cache', 'build.json');
+    const key = cacheKey(version(), JSON.stringify(paths), { outDir, baseUrl: options.baseUrl, timezone: options.timezone });
+    let cache = options.cache === false ? emptyCache(key) : await readCache(cacheFile, key);
+    let loaded = await load(paths, stampsOf(cache));
     if (!loaded.settings) failWith(loaded.problems);
-    const generated = generate(loaded.settings, loaded.articles, options, options.now ?? new Date(), loaded.problems);
-    const { changed } = await write(outDir, generated.outputs);
-    return { ...generated, changed };
+    const settingsFile = loaded.settings;
+    const settings = checkSettings(settingsFile, options);
+    if (!settings.ok || cache.settings !== hashText(settingsFile.text)) {
+      // New settings can change every page: start from an empty cache and read everything.
+      cache = emptyCache(key);
+      if (loaded.articles.some((file) => !('text' in file))) loaded = await load(paths);
+    }
+    if (!settings.ok) {
+      // generate() throws with the settings problems and those of every article.
+      generate(settingsFile, loaded.articles.filter((file): file is SourceFile => 'text' in file), options, now, loaded.problems);
+      throw new Error('build: invalid settings did not stop the build');
+    }
+    const site = settings.value;
+
+    // parse, reusing the cached metadata of files that did not change
+    const files = new Map<string, CachedFile>();
+    const fresh = new Map<string, Article>();
+    const metas: ArticleMeta[] = [];
+    const problems = [...loaded.problems];
+    for (const file of loaded.articles) {
+      const cached = cache.files.get(file.path);
+      const hash = 'text' in file ? hashText(file.text) : cached?.hash;
+      if (cached && hash === cached.hash) {
+        metas.push(cached.article);
+        files.set(file.path, { ...cached, stamp: file.stamp ?? cached.stamp });
+        continue;
+      }
+      if (!('text' in file)) throw new Error(`build: ${file.path} was not read but is not in the cache`);
+      const parsed = parseArticle(file, site);
+      if (!parsed.ok) {
+        problems.push(...parsed.problems);
+        continue;
+      }
+      fresh.set(file.path, parsed.value);
+      const meta = withoutMarkdown(parsed.value);
+      metas.push(meta);
+      if (file.stamp && hash) files.set(file.path, { stamp: file.stamp, hash, article: meta });
+    }
+    const checked = settle({ site, articles: metas, problems }, options.keepGoing);
+
+    // select, then render only what must be emitted: the feed's entries and changed pages
+    const { published, carried } = select(checked.articles, site, now);
+    await recover(outDir);
+    const existing = await listOutputs(outDir);
+    const needsPage = (meta: ArticleMeta): boolean => fresh.has(meta.source) || !existing.has(pagePath(meta)) || !cache.outputs.has(pagePath(meta));
+    const rendered = new Map<string, Entry>();
+    const entryOf = async (meta: ArticleMeta): Promise<Entry> => {
+      let entry = rendered.get(meta.source);
+      if (!entry) {
+        entry = render(fresh.get(meta.source) ?? (await reread(root, meta, site)), site);
+        rendered.set(meta.source, entry);
+      }
+      return entry;
+    };
+    const feed = siteFeed(site, await pMap(carried, entryOf, { concurrency: 32 }), now);
+    const pages = await pMap(published.filter(needsPage), entryOf, { concurrency: 32 });
+    const index = published.map((meta) => ({ title: meta.title, url: pageUrl(meta, site), date: meta.date, lang: meta.lang }));
+    const outputs = emit(pages, index, feed, site);
+
+    const keep = new Set(published.filter((meta) => !needsPage(meta)).map(pagePath));
+    const { changed, hashes } = await write(outDir, outputs, { keep, previous: cache.outputs });
+    if (options.cache !== false) await writeCache(cacheFile, { key, settings: hashText(settingsFile.text), files, outputs: hashes });
+    return { outputs, changed, articles: loaded.articles.length, published: published.length, warnings: checked.problems };
   } finally {
     await release();
   }
+}
+
+/** An unchanged article that must be rendered again (it is in the feed): read and parse it. */
+async function reread(root: string, meta: ArticleMeta, site: Site): Promise<Article> {
+  const file = path.resolve(root, meta.source);
+  const parsed = parseArticle({ path: meta.source, stem: path.basename(file, '.md'), text: await readFile(file, 'utf8') }, site);
+  if (!parsed.ok) failWith(parsed.problems);
+  return parsed.value;
+}
+
+function stampsOf(cache: BuildCache): Map<string, FileStamp> {
+  return new Map([...cache.files].map(([name, file]) => [name, file.stamp]));
 }
 
 const STALE_MS = 30_000;

@@ -1,8 +1,8 @@
 // A thin shell over build(): parse argv, call the library, print, return an exit status.
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { build } from './build.js';
 import { SyndicError } from './errors.js';
+import { version } from './version.js';
 
 export interface Io {
   stdout(text: string): void;
@@ -28,6 +28,7 @@ Options
   --timezone ZONE    Override the settings' timezone (IANA name)
   --now DATETIME     Treat this RFC 3339 instant as the present
   --keep-going       Build the good articles, warn about the bad ones, exit 2
+  --no-cache         Ignore and do not update ROOT/.syndic-cache
   -h, --help         Show this help
   -v, --version      Show the version
 
@@ -42,10 +43,7 @@ Exit status
   64 bad usage    70 internal error    75 another build held the lock
 `;
 
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+export { version };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let parsed;
@@ -63,6 +61,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         timezone: { type: 'string' },
         now: { type: 'string' },
         'keep-going': { type: 'boolean' },
+        'no-cache': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -104,6 +103,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       ...(values.timezone === undefined ? {} : { timezone: values.timezone }),
       ...(now === undefined ? {} : { now }),
       ...(values['keep-going'] ? { keepGoing: true } : {}),
+      ...(values['no-cache'] ? { cache: false } : {}),
     });
     for (const warning of result.warnings) io.stderr(`warning: ${warning.format()}\n`);
     const counts = `${result.published} of ${result.articles} article${result.articles === 1 ? '' : 's'} published`;

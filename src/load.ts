@@ -1,14 +1,15 @@
 // Stage 1: read the settings and the article files. The only stage besides `write` that touches the disk.
 import type { Dirent } from 'node:fs';
-import { readFile, readdir, realpath } from 'node:fs/promises';
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import { SyndicError } from './errors.js';
-import type { SourceFile } from './model.js';
+import type { FileStamp, KnownFile, SourceFile } from './model.js';
 
 export interface Loaded {
   settings: SourceFile | undefined;
-  articles: SourceFile[];
+  /** In file-name order: read files, and files whose stamp matched `known` (not read). */
+  articles: Array<SourceFile | KnownFile>;
   problems: SyndicError[];
 }
 
@@ -20,7 +21,11 @@ export interface LoadPaths {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export async function load(paths: LoadPaths): Promise<Loaded> {
+/**
+ * Reads the settings and every article, except those whose size, mtime and inode match
+ * `known` (the build cache): those are only listed, as make and git do.
+ */
+export async function load(paths: LoadPaths, known: ReadonlyMap<string, FileStamp> = new Map()): Promise<Loaded> {
   const problems: SyndicError[] = [];
   const display = (file: string): string => path.relative(paths.root, file) || file;
 
@@ -39,8 +44,9 @@ export async function load(paths: LoadPaths): Promise<Loaded> {
   // Reading one file at a time left the disk idle: 0.8 s for 3,000 articles, 0.1 s with 32 at once.
   const read = await pMap(
     listing,
-    async (entry): Promise<SourceFile | SyndicError> => {
+    async (entry): Promise<SourceFile | KnownFile | SyndicError> => {
       const file = path.join(paths.articlesDir, entry.name);
+      const shown = display(file);
       try {
         if (entry.isSymbolicLink()) {
           const target = await realpath(file);
@@ -51,14 +57,20 @@ export async function load(paths: LoadPaths): Promise<Loaded> {
             });
           }
         }
-        return await readSource(file, display(file));
+        const info = await stat(file);
+        const stamp = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
+        const before = known.get(shown);
+        if (before && before.size === stamp.size && before.mtimeMs === stamp.mtimeMs && before.ino === stamp.ino) {
+          return { path: shown, stem: stemOf(file), stamp };
+        }
+        return { ...(await readSource(file, shown)), stamp };
       } catch (error) {
         return unreadable(error, display(file), 'check the file exists and is readable');
       }
     },
     { concurrency: 32 },
   );
-  const articles = read.filter((item): item is SourceFile => !(item instanceof SyndicError));
+  const articles = read.filter((item): item is SourceFile | KnownFile => !(item instanceof SyndicError));
   problems.push(...read.filter((item): item is SyndicError => item instanceof SyndicError));
   return { settings, articles, problems };
 }
@@ -73,7 +85,11 @@ async function readSource(file: string, shown: string): Promise<SourceFile> {
     const line = lossy.slice(0, lossy.indexOf('\uFFFD')).split('\n').length;
     throw new SyndicError('UNREADABLE', 'is not UTF-8 text', { file: shown, line, hint: 'save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)' });
   }
-  return { path: shown, stem: path.basename(file).replace(/\.md$/, ''), text };
+  return { path: shown, stem: stemOf(file), text };
+}
+
+function stemOf(file: string): string {
+  return path.basename(file).replace(/\.md$/, '');
 }
 
 function unreadable(error: unknown, shown: string, hint: string): SyndicError {

@@ -19,6 +19,13 @@ export interface Site {
   feedLimit: number;
 }
 
+/** What make and git compare to decide a file is unchanged without reading it. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
 /** A source file as read from disk, before any interpretation. */
 export interface SourceFile {
   /** Path shown to users, relative to the project root. */
@@ -26,6 +33,14 @@ export interface SourceFile {
   /** File name without directory or `.md`. */
   stem: string;
   text: string;
+  stamp?: FileStamp;
+}
+
+/** An article file the build cache vouches for: listed and stamped, but not read. */
+export interface KnownFile {
+  path: string;
+  stem: string;
+  stamp: FileStamp;
 }
 
 /** One article, validated, not yet rendered. */

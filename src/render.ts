@@ -10,8 +10,13 @@ export function pagePath(article: Pick<Article, 'slug'>): string {
   return `articles/${article.slug}.html`;
 }
 
+/** The public address of an article's page. */
+export function pageUrl(article: Pick<Article, 'slug'>, site: Site): string {
+  return new URL(pagePath(article), site.url).href;
+}
+
 export function render(article: Article, site: Site): Entry {
-  const url = new URL(pagePath(article), site.url).href;
+  const url = pageUrl(article, site);
   const html = sanitize(markdown.parse(article.markdown) as string, url);
   const imageUrl = article.image === undefined ? undefined : absolute(article.image, url);
   return { ...article, url, html, excerpt: excerpt(html) || article.title, ...(imageUrl === undefined ? {} : { imageUrl }) };

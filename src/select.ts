@@ -1,15 +1,18 @@
 // Stage 4: decide what is published and which entries each feed carries. Pure.
-import type { Entry, FeedSpec, Site } from './model.js';
+import type { Article, Entry, FeedSpec, Site } from './model.js';
 
-export interface Selection {
-  /** Every published entry, newest first: each gets a page and a line on the index. */
-  published: Entry[];
-  /** The site-wide subscription feed. */
-  feed: FeedSpec;
+/** The fields selection needs; both cached metadata and rendered entries have them. */
+export type Schedulable = Pick<Article, 'id' | 'date' | 'updated' | 'draft'>;
+
+export interface Selection<T extends Schedulable> {
+  /** Every published article, newest first: each gets a page and a line on the index. */
+  published: T[];
+  /** The newest `feedLimit` of them: what the site feed carries. */
+  carried: T[];
 }
 
 /** Newest first; the id breaks ties so equal dates still give the same order every run. */
-export function newestFirst(a: Entry, b: Entry): number {
+export function newestFirst(a: Schedulable, b: Schedulable): number {
   return b.date.getTime() - a.date.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
@@ -17,26 +20,27 @@ export function newestFirst(a: Entry, b: Entry): number {
  * Drafts never appear. Articles dated after `now` wait: the first build after their
  * date publishes them, which is what cron relies on.
  */
-export function select(entries: readonly Entry[], site: Site, now: Date): Selection {
-  const published = entries.filter((entry) => !entry.draft && entry.date <= now).sort(newestFirst);
-  const carried = published.slice(0, site.feedLimit);
+export function select<T extends Schedulable>(items: readonly T[], site: Site, now: Date): Selection<T> {
+  const published = items.filter((item) => !item.draft && item.date <= now).sort(newestFirst);
+  return { published, carried: published.slice(0, site.feedLimit) };
+}
+
+/** The site-wide subscription feed over `entries` (already selected, newest first). */
+export function siteFeed(site: Site, entries: Entry[], now: Date): FeedSpec {
   return {
-    published,
-    feed: {
-      title: site.title,
-      description: site.description,
-      homeUrl: site.url,
-      language: site.language,
-      authors: site.authors,
-      ...(site.copyright === undefined ? {} : { copyright: site.copyright }),
-      // With nothing published there is no article date to use; `now` is then the only honest answer.
-      updated: carried.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), carried[0]?.updated ?? now),
-      urls: {
-        rss: new URL('rss.xml', site.url).href,
-        atom: new URL('atom.xml', site.url).href,
-        json: new URL('feed.json', site.url).href,
-      },
-      entries: carried,
+    title: site.title,
+    description: site.description,
+    homeUrl: site.url,
+    language: site.language,
+    authors: site.authors,
+    ...(site.copyright === undefined ? {} : { copyright: site.copyright }),
+    // With nothing published there is no article date to use; `now` is then the only honest answer.
+    updated: entries.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), entries[0]?.updated ?? now),
+    urls: {
+      rss: new URL('rss.xml', site.url).href,
+      atom: new URL('atom.xml', site.url).href,
+      json: new URL('feed.json', site.url).href,
     },
+    entries,
   };
 }

@@ -3,11 +3,21 @@
 import { link, mkdir, readdir, readFile, rename, rm, writeFile, copyFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
+import { hashText } from './cache.js';
 import type { Output } from './model.js';
 
 export interface WriteResult {
   /** Output paths whose bytes changed (added, modified or removed). */
   changed: string[];
+  /** sha256 of every owned file now in the output folder, for the build cache. */
+  hashes: Map<string, string>;
+}
+
+export interface WriteOptions {
+  /** Owned files that stay as they are without being passed in `outputs` (unchanged pages). */
+  keep?: ReadonlySet<string>;
+  /** Hashes of what the last build wrote: equal hashes need no read to compare. */
+  previous?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -21,21 +31,37 @@ export function isOwned(relative: string): boolean {
 // Comparing and writing one file at a time left the disk idle; 32 at once is 5-8x faster.
 const IO_CONCURRENCY = 32;
 
-export async function write(outDir: string, outputs: readonly Output[]): Promise<WriteResult> {
+export async function write(outDir: string, outputs: readonly Output[], options: WriteOptions = {}): Promise<WriteResult> {
+  const keep = options.keep ?? new Set<string>();
+  const previous = options.previous ?? new Map<string, string>();
   await recover(outDir);
-  const existing = await listFiles(outDir);
+  const existing = await listOutputs(outDir);
   const wanted = new Map(outputs.map((output) => [output.path, output.contents]));
+  const hashes = new Map<string, string>();
   const sameAsBefore = await pMap(
     wanted,
-    async ([relative, contents]) => existing.has(relative) && (await readFile(path.join(outDir, relative), 'utf8')) === contents,
+    async ([relative, contents]) => {
+      const hash = hashText(contents);
+      hashes.set(relative, hash);
+      if (!existing.has(relative)) return false;
+      const before = previous.get(relative);
+      if (before !== undefined) return before === hash;
+      return (await readFile(path.join(outDir, relative), 'utf8')) === contents;
+    },
     { concurrency: IO_CONCURRENCY },
   );
   const paths = [...wanted.keys()];
   const unchanged = new Set(paths.filter((_, index) => sameAsBefore[index]));
   const changed = paths.filter((relative) => !unchanged.has(relative));
-  for (const relative of existing) if (isOwned(relative) && !wanted.has(relative)) changed.push(relative);
+  for (const relative of keep) {
+    const hash = previous.get(relative);
+    if (!existing.has(relative) || hash === undefined) throw new Error(`write: asked to keep ${relative}, which the last build did not write`);
+    hashes.set(relative, hash);
+    unchanged.add(relative);
+  }
+  for (const relative of existing) if (isOwned(relative) && !wanted.has(relative) && !keep.has(relative)) changed.push(relative);
   // Nothing to do: touch nothing, so mtimes, ETags and readers' conditional GETs stay valid.
-  if (changed.length === 0) return { changed };
+  if (changed.length === 0) return { changed, hashes };
 
   const staging = `${outDir}.syndic-new`;
   await rm(staging, { recursive: true, force: true });
@@ -52,7 +78,7 @@ export async function write(outDir: string, outputs: readonly Output[]): Promise
     { concurrency: IO_CONCURRENCY },
   );
   await swap(staging, outDir);
-  return { changed: changed.sort() };
+  return { changed: changed.sort(), hashes };
 }
 
 /** Hard links keep the old inode and mtime; a copy is the fallback across odd filesystems. */
@@ -75,14 +101,15 @@ async function swap(staging: string, outDir: string): Promise<void> {
 }
 
 /** A run killed between the two renames of `swap` leaves the old tree aside; put it back. */
-async function recover(outDir: string): Promise<void> {
+export async function recover(outDir: string): Promise<void> {
   const retired = `${outDir}.syndic-old`;
   if (!(await exists(outDir)) && (await exists(retired))) await rename(retired, outDir);
   await rm(retired, { recursive: true, force: true });
   await rm(`${outDir}.syndic-new`, { recursive: true, force: true });
 }
 
-async function listFiles(dir: string): Promise<Set<string>> {
+/** Every file below the output folder, as `/`-separated relative paths. */
+export async function listOutputs(dir: string): Promise<Set<string>> {
   if (!(await exists(dir))) return new Set();
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return new Set(

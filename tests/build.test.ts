@@ -103,7 +103,7 @@ describe('build with bad input', () => {
     expect(problems).toEqual(['INVALID_ARTICLE date 3', 'INVALID_ARTICLE title 1']);
     expect(await tree(path.join(root, 'dist'))).toEqual(before);
     expect((await stat(path.join(root, 'dist', 'rss.xml'))).mtimeMs).toBe(mtime);
-    expect((await readdir(root)).sort()).toEqual(['articles', 'dist', 'syndic.yaml']);
+    expect((await readdir(root)).sort()).toEqual(['.syndic-cache', 'articles', 'dist', 'syndic.yaml']);
   });
 
   it('rejects two articles with the same slug or id', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { select } from '../src/select.js';
+import { select, siteFeed } from '../src/select.js';
 import { entry, site } from './support/factories.js';
 
 const NOW = new Date('2025-01-01T00:00:00Z');
@@ -22,18 +22,19 @@ describe('select', () => {
 
   it('carries at most feedLimit entries in the feed but pages every published one', () => {
     const entries = Array.from({ length: 5 }, (_, i) => entry({ slug: `s${i}`, id: `tag:x,2024:${i}`, date: new Date(Date.UTC(2024, 0, i + 1)) }));
-    const { published, feed } = select(entries, site({ feedLimit: 2 }), NOW);
+    const { published, carried } = select(entries, site({ feedLimit: 2 }), NOW);
     expect(published).toHaveLength(5);
-    expect(feed.entries.map((e) => e.slug)).toEqual(['s4', 's3']);
+    expect(carried.map((e) => e.slug)).toEqual(['s4', 's3']);
   });
 
   it('dates the feed by its newest update, not by the clock', () => {
     const entries = [entry({ slug: 'a', id: 'a:1', updated: new Date('2024-03-01T00:00:00Z') }), entry({ slug: 'b', id: 'b:1', updated: new Date('2024-06-01T00:00:00Z') })];
-    expect(select(entries, site(), NOW).feed.updated.toISOString()).toBe('2024-06-01T00:00:00.000Z');
+    expect(siteFeed(site(), entries, NOW).updated.toISOString()).toBe('2024-06-01T00:00:00.000Z');
+    expect(siteFeed(site(), [], NOW).updated).toBe(NOW);
   });
 
   it('builds absolute feed URLs under the base URL', () => {
-    expect(select([], site({ url: 'https://x.example/news/' }), NOW).feed.urls).toEqual({
+    expect(siteFeed(site({ url: 'https://x.example/news/' }), [], NOW).urls).toEqual({
       rss: 'https://x.example/news/rss.xml',
       atom: 'https://x.example/news/atom.xml',
       json: 'https://x.example/news/feed.json',

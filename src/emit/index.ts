@@ -1,14 +1,20 @@
-// Stage 5: every file of the site, as data. Pure.
+// Stage 5: the site's files, as data. Pure.
 import type { Entry, FeedSpec, Output, Site } from '../model.js';
 import { atomDocument, jsonDocument, rssDocument } from './feed-adapter.js';
-import { articlePage, indexPage } from './pages.js';
+import { articlePage, indexPage, type IndexItem } from './pages.js';
 
-export function emit(published: readonly Entry[], feed: FeedSpec, site: Site): Output[] {
+export type { IndexItem };
+
+/**
+ * The three feeds, the index of every published article, and the pages of `pages`: all
+ * published entries in a full build, only the changed ones in an incremental build.
+ */
+export function emit(pages: readonly Entry[], index: readonly IndexItem[], feed: FeedSpec, site: Site): Output[] {
   return [
     { path: 'rss.xml', contents: rssDocument(feed) },
     { path: 'atom.xml', contents: atomDocument(feed) },
     { path: 'feed.json', contents: jsonDocument(feed) },
-    indexPage(published, site, feed),
-    ...published.map((entry) => articlePage(entry, site, feed)),
+    indexPage(index, site, feed),
+    ...pages.map((entry) => articlePage(entry, site, feed)),
   ];
 }

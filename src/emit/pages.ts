@@ -60,7 +60,10 @@ export function articlePage(entry: Entry, site: Site, feed: FeedSpec): Output {
   return { path: pagePath(entry), contents: document(entry.lang, head(`${entry.title} · ${site.title}`, entry.summary, feed, entry.url), body) };
 }
 
-export function indexPage(published: readonly Entry[], site: Site, feed: FeedSpec): Output {
+/** What the index shows of each published article. */
+export type IndexItem = Pick<Entry, 'title' | 'url' | 'date' | 'lang'>;
+
+export function indexPage(published: readonly IndexItem[], site: Site, feed: FeedSpec): Output {
   const items = published.map(
     (entry) =>
       `<li><a href="${esc(entry.url)}">${esc(entry.title)}</a> <time datetime="${isoInZone(entry.date, site.timezone)}">${esc(localDate(entry.date, entry.lang, site))}</time></li>`,

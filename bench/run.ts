@@ -1,0 +1,140 @@
+// npm run bench [-- --sizes 1000,10000 --runs 3 --huge]
+// Times the real CLI (process start included) on a generated corpus, and Hugo on the same
+// corpus in the same run, and prints every workload as a ratio to Hugo's cold build.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { corpusArticle, writeCorpus } from './corpus.js';
+import { writeHugoSite } from './hugo.js';
+
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '1000,10000' }, runs: { type: 'string', default: '3' }, huge: { type: 'boolean', default: false } },
+});
+const sizes = values.sizes.split(',').map(Number).concat(values.huge ? [100_000] : []);
+const runs = Number(values.runs);
+const BIN = path.resolve(import.meta.dirname, '../bin/syndic.js');
+const TIME = '/usr/bin/time';
+const hasTime = existsSync(TIME);
+const hasHugo = spawnSync('hugo', ['version']).status === 0;
+
+interface Sample {
+  seconds: number;
+  peakMb: number | undefined;
+  ok: boolean;
+  stderr: string;
+}
+
+/** One run of a command, with wall time and (where /usr/bin/time exists) peak RSS. */
+function measure(command: string, args: string[], cwd?: string): Sample {
+  const started = performance.now();
+  const result = hasTime ? spawnSync(TIME, ['-f', '@@%M', command, ...args], { cwd, encoding: 'utf8' }) : spawnSync(command, args, { cwd, encoding: 'utf8' });
+  const seconds = (performance.now() - started) / 1000;
+  const peak = /@@(\d+)/.exec(result.stderr ?? '');
+  return { seconds, peakMb: peak ? Number(peak[1]) / 1024 : undefined, ok: result.status === 0, stderr: (result.stderr ?? '').replace(/@@\d+\n?/, '') };
+}
+
+interface Summary {
+  median: number;
+  min: number;
+  max: number;
+  peakMb: number | undefined;
+  failed?: string;
+}
+
+function summarise(samples: Sample[]): Summary {
+  const times = samples.map((s) => s.seconds).sort((a, b) => a - b);
+  const peaks = samples.map((s) => s.peakMb).filter((p): p is number => p !== undefined);
+  const failed = samples.find((s) => !s.ok);
+  return {
+    median: times[Math.floor(times.length / 2)] ?? NaN,
+    min: times[0] ?? NaN,
+    max: times.at(-1) ?? NaN,
+    peakMb: peaks.length ? Math.max(...peaks) : undefined,
+    ...(failed ? { failed: failed.stderr.trim().split('\n').slice(-3).join(' / ') } : {}),
+  };
+}
+
+const rows: string[][] = [];
+const fmt = (s: Summary | undefined): string => (s === undefined ? '—' : s.failed ? `failed: ${s.failed}` : `${s.median.toFixed(2)} s (${s.min.toFixed(2)}–${s.max.toFixed(2)})`);
+const mb = (s: Summary | undefined): string => (s?.peakMb === undefined ? '—' : `${Math.round(s.peakMb)} MB`);
+const ratio = (a: Summary | undefined, b: Summary | undefined, key: 'median' | 'peakMb' = 'median'): string => {
+  const x = a?.[key];
+  const y = b?.[key];
+  return x === undefined || y === undefined || a?.failed || b?.failed ? '—' : `${(x / y).toFixed(3)}×`;
+};
+
+for (const size of sizes) {
+  for (const mode of ['site', 'stress'] as const) {
+    const root = await mkdtemp(path.join(tmpdir(), `syndic-bench-${size}-${mode}-`));
+    const limit = mode === 'site' ? 50 : size;
+    process.stderr.write(`corpus: ${size} articles, ${mode} mode (${limit} items per feed) in ${root}\n`);
+    await writeCorpus(root, size, { feedLimit: limit });
+    const build = (): Sample => measure(process.execPath, [BIN, 'build', '--root', root]);
+
+    let hugo: Summary | undefined;
+    if (hasHugo) {
+      const site = path.join(root, 'hugo');
+      await writeHugoSite(site, path.join(root, 'articles'), 'https://bench.syndic.example/', limit);
+      hugo = summarise(
+        Array.from({ length: runs }, () => {
+          spawnSync('rm', ['-rf', path.join(site, 'public'), path.join(site, 'resources')]);
+          return measure('hugo', ['--quiet', '--source', site, '--destination', path.join(site, 'public'), '--ignoreCache']);
+        }),
+      );
+    }
+
+    const cold = summarise(
+      Array.from({ length: runs }, () => {
+        spawnSync('rm', ['-rf', path.join(root, 'dist'), path.join(root, '.syndic-cache')]);
+        return build();
+      }),
+    );
+    const noChange = summarise(Array.from({ length: runs }, build));
+    const editTarget = path.join(root, 'articles', corpusArticle(Math.floor(size / 2)).name);
+    const original = await readFile(editTarget, 'utf8');
+    const oneEdit = summarise(
+      Array.from({ length: runs }, (_, i) => {
+        spawnSync('sh', ['-c', `printf '\\nEdit %s.\\n' ${i} >> '${editTarget}'`]);
+        return build();
+      }),
+    );
+    await writeFile(editTarget, original);
+    build();
+    const oneNew = summarise(
+      Array.from({ length: runs }, (_, i) => {
+        const fresh = corpusArticle(size + i);
+        spawnSync('sh', ['-c', `cat > '${path.join(root, 'articles', `2030-01-0${i + 1}-new-${i}.md`)}'`], { input: fresh.text.replace(/^date: .*$/m, `date: 2024-11-2${1 + i}T12:00:00Z`) });
+        return build();
+      }),
+    );
+
+    const label = `${size.toLocaleString('en')} ${mode}`;
+    rows.push([`${label}, cold`, fmt(cold), mb(cold), fmt(hugo), mb(hugo), ratio(cold, hugo), ratio(cold, hugo, 'peakMb')]);
+    rows.push([`${label}, no-change`, fmt(noChange), mb(noChange), '', '', ratio(noChange, hugo), '']);
+    rows.push([`${label}, one-edit`, fmt(oneEdit), mb(oneEdit), '', '', ratio(oneEdit, hugo), '']);
+    rows.push([`${label}, one-new`, fmt(oneNew), mb(oneNew), '', '', ratio(oneNew, hugo), '']);
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+const seed = await mkdtemp(path.join(tmpdir(), 'syndic-bench-seed-'));
+spawnSync('cp', ['-r', path.resolve(import.meta.dirname, '../articles'), path.resolve(import.meta.dirname, '../syndic.yaml'), seed]);
+const repo = summarise(Array.from({ length: runs }, () => (spawnSync('rm', ['-rf', path.join(seed, 'dist')]), measure(process.execPath, [BIN, 'build', '--root', seed]))));
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const header = ['Workload', 'Syndic (median, min–max)', 'Syndic peak RSS', 'Hugo cold', 'Hugo peak RSS', 'time ÷ Hugo cold', 'memory ÷ Hugo'];
+const table = [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
+const report = [
+  `Machine: ${machine}. ${runs} runs each; times include process start.`,
+  hasHugo ? `Hugo: ${spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.trim().split(' ')[1] ?? ''}` : 'Hugo is not installed (apt-get install hugo): absolute figures only, no ratios.',
+  hasTime ? '' : 'Peak memory needs /usr/bin/time (apt-get install time).',
+  '',
+  table,
+  '',
+  `1-article repository build, process start included: ${fmt(repo)}`,
+].join('\n');
+process.stdout.write(`${report}\n`);
+if (process.env.BENCH_REPORT) await appendFile(process.env.BENCH_REPORT, `${report}\n`);

@@ -1,0 +1,79 @@
+// The persistent build cache: what the last successful build read and wrote, so the next
+// one can skip unchanged articles without reading them. Losing it only costs time.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Article, FileStamp } from './model.js';
+
+/** An article as cached: everything but its Markdown, which is re-read when it must be rendered. */
+export type ArticleMeta = Omit<Article, 'markdown'>;
+
+export interface CachedFile {
+  stamp: FileStamp;
+  /** sha256 of the file's text, so a touched-but-identical file is not parsed again. */
+  hash: string;
+  article: ArticleMeta;
+}
+
+export interface BuildCache {
+  /** Syndic's version, the paths and the CLI overrides: any change empties the cache. */
+  key: string;
+  /** Hash of the settings text; a change empties the cache too. */
+  settings: string;
+  files: Map<string, CachedFile>;
+  /** Output path → sha256 of the bytes last written there. */
+  outputs: Map<string, string>;
+}
+
+interface CacheJson {
+  key: string;
+  settings: string;
+  files: Array<[string, Omit<CachedFile, 'article'> & { article: Omit<ArticleMeta, 'date' | 'updated'> & { date: string; updated: string } }]>;
+  outputs: Array<[string, string]>;
+}
+
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
+
+export function cacheKey(version: string, paths: string, overrides: object): string {
+  return hashText(JSON.stringify([version, paths, overrides]));
+}
+
+export function emptyCache(key: string): BuildCache {
+  return { key, settings: '', files: new Map(), outputs: new Map() };
+}
+
+/** The cache if it exists, parses and was made with `key`; otherwise an empty one. */
+export async function readCache(file: string, key: string): Promise<BuildCache> {
+  try {
+    const json = JSON.parse(await readFile(file, 'utf8')) as CacheJson;
+    if (json.key !== key) return emptyCache(key);
+    return {
+      key,
+      settings: json.settings,
+      files: new Map(json.files.map(([name, entry]) => [name, { ...entry, article: { ...entry.article, date: new Date(entry.article.date), updated: new Date(entry.article.updated) } }])),
+      outputs: new Map(json.outputs),
+    };
+  } catch {
+    return emptyCache(key);
+  }
+}
+
+/** Written beside and renamed into place, so a killed build never leaves half a cache. */
+export async function writeCache(file: string, cache: BuildCache): Promise<void> {
+  const json: CacheJson = {
+    key: cache.key,
+    settings: cache.settings,
+    files: [...cache.files].map(([name, entry]) => [name, { ...entry, article: { ...entry.article, date: entry.article.date.toISOString(), updated: entry.article.updated.toISOString() } }]),
+    outputs: [...cache.outputs],
+  };
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(`${file}.tmp`, JSON.stringify(json));
+  await rename(`${file}.tmp`, file);
+}
+
+export function withoutMarkdown(article: Article): ArticleMeta {
+  const { markdown: _markdown, ...meta } = article;
+  return meta;
+}

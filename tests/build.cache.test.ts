@@ -1,0 +1,82 @@
+// The cached, incremental build must give exactly the bytes of a full build, after any edit.
+import { appendFile, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { corpusArticle, writeCorpus } from '../bench/corpus.js';
+import { build } from '../src/build.js';
+
+async function tree(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files[path.relative(dir, path.join(entry.parentPath, entry.name))] = await readFile(path.join(entry.parentPath, entry.name), 'utf8');
+  }
+  return files;
+}
+
+describe('the build cache', () => {
+  it('matches a full build after every kind of change', { timeout: 60_000 }, async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'syndic-cache-'));
+    await writeCorpus(root, 60, { feedLimit: 20 });
+    const article = (i: number) => path.join(root, 'articles', corpusArticle(i).name);
+    let now = new Date('2025-01-01T00:00:00Z');
+    const check = async (label: string): Promise<string[]> => {
+      const incremental = await build({ root, now });
+      const full = await mkdtemp(path.join(tmpdir(), 'syndic-full-'));
+      await build({ root, now, outDir: full, cache: false });
+      expect(await tree(path.join(root, 'dist')), label).toEqual(await tree(full));
+      return incremental.changed;
+    };
+
+    expect(await check('cold')).toHaveLength(64);
+    expect(await check('no change')).toEqual([]);
+
+    const old = article(50);
+    await utimes(old, new Date(), new Date(Date.now() + 5_000));
+    expect(await check('touched, same bytes')).toEqual([]);
+
+    await appendFile(old, '\nUne correction.\n');
+    expect(await check('old article edited')).toEqual(['articles/article-50.html']);
+
+    await appendFile(article(0), '\nMise à jour.\n');
+    expect((await check('newest article edited')).sort()).toEqual(['articles/article-0.html', 'atom.xml', 'feed.json', 'rss.xml']);
+
+    await writeFile(path.join(root, 'articles/2024-12-01-breaking.md'), '---\ntitle: Breaking\ndate: 2024-12-01T10:00:00Z\n---\nNews.\n');
+    expect(await check('new article')).toContain('articles/breaking.html');
+
+    const scheduled = path.join(root, 'articles/2025-06-01-later.md');
+    await writeFile(scheduled, '---\ntitle: Later\ndate: 2025-06-01T08:00:00Z\n---\nSoon.\n');
+    expect(await check('scheduled article, not yet due')).toEqual([]);
+    now = new Date('2025-06-01T08:00:00Z');
+    expect(await check('scheduled article now due')).toContain('articles/later.html');
+
+    const text = await readFile(article(3), 'utf8');
+    await writeFile(article(3), text.replace(/^title: .*$/m, 'title: "Retitled"').replace('---\n\n', 'slug: moved\n---\n\n'));
+    expect(await check('retitled and re-slugged')).toEqual(expect.arrayContaining(['articles/article-3.html', 'articles/moved.html']));
+
+    await rm(article(10));
+    expect(await check('article deleted')).toContain('articles/article-10.html');
+
+    const settings = path.join(root, 'syndic.yaml');
+    await writeFile(settings, (await readFile(settings, 'utf8')).replace('title: Syndic Bench', 'title: Syndic Banc'));
+    expect((await check('site title changed: every page shows it')).length).toBeGreaterThan(60);
+
+    await rm(path.join(root, 'dist', 'articles', 'article-20.html'));
+    expect(await check('page deleted by hand')).toEqual(['articles/article-20.html']);
+
+    await writeFile(path.join(root, '.syndic-cache', 'build.json'), '{not json');
+    expect(await check('corrupt cache')).toEqual([]);
+  });
+
+  it('leaves unchanged files with their old mtime on an edit', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'syndic-cache-'));
+    await writeCorpus(root, 5, { feedLimit: 2 });
+    await build({ root });
+    const page = path.join(root, 'dist/articles/article-4.html');
+    const before = (await stat(page)).mtimeMs;
+    await appendFile(path.join(root, 'articles', corpusArticle(0).name), '\nEdit.\n');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await build({ root })).changed).toContain('articles/article-0.html');
+    expect((await stat(page)).mtimeMs).toBe(before);
+  });
+});
