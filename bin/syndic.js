@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the compiled CLI: no TypeScript loader is paid for on every cron tick.
-import { main, EXIT } from '../lib/cli.js';
+import { main, EXIT } from '../lib/bin/cli.js';
 
 try {
   process.exitCode = await main(process.argv.slice(2), {

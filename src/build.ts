@@ -3,11 +3,11 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import lockfile from 'proper-lockfile';
-import { cacheKey, emptyCache, hashText, readCache, withoutMarkdown, writeCache, type ArticleMeta, type BuildCache, type CachedFile } from './cache.js';
+import { cacheKey, emptyCache, hashText, readCache, withoutMarkdown, writeCache, type BuildCache, type CachedFile } from './cache.js';
 import { failWith, SyndicError } from './errors.js';
 import { emit } from './emit/index.js';
 import { load } from './load.js';
-import type { Article, Entry, FileStamp, Output, Site, SourceFile } from './model.js';
+import type { Article, ArticleMeta, Entry, FileStamp, Output, Rendering, Site, SourceFile } from './model.js';
 import { parseArticle, parseSettings } from './parse.js';
 import { pagePath, pageUrl, render } from './render.js';
 import { select, siteFeed } from './select.js';
@@ -172,33 +172,35 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     let loaded = await load(paths, stampsOf(cache));
     if (!loaded.settings) failWith(loaded.problems);
     const settingsFile = loaded.settings;
-    const settings = checkSettings(settingsFile, options);
-    if (!settings.ok || cache.settings !== hashText(settingsFile.text)) {
+    const settingsHash = hashText(settingsFile.text);
+    let site = cache.settings === settingsHash ? cache.site : undefined;
+    if (!site) {
       // New settings can change every page: start from an empty cache and read everything.
       cache = emptyCache(key);
       if (loaded.articles.some((file) => !('text' in file))) loaded = await load(paths);
-    }
-    if (!settings.ok) {
+      const settings = checkSettings(settingsFile, options);
       // generate() throws with the settings problems and those of every article.
-      generate(settingsFile, loaded.articles.filter((file): file is SourceFile => 'text' in file), options, now, loaded.problems);
-      throw new Error('build: invalid settings did not stop the build');
+      if (!settings.ok) generate(settingsFile, loaded.articles.filter((file): file is SourceFile => 'text' in file), options, now, loaded.problems);
+      site = settings.ok ? settings.value : STAND_IN_SITE;
     }
-    const site = settings.value;
 
     // parse, reusing the cached metadata of files that did not change
     const files = new Map<string, CachedFile>();
     const fresh = new Map<string, Article>();
     const metas: ArticleMeta[] = [];
     const problems = [...loaded.problems];
+    let dirty = cache.files.size !== loaded.articles.length;
     for (const file of loaded.articles) {
       const cached = cache.files.get(file.path);
       const hash = 'text' in file ? hashText(file.text) : cached?.hash;
       if (cached && hash === cached.hash) {
         metas.push(cached.article);
         files.set(file.path, { ...cached, stamp: file.stamp ?? cached.stamp });
+        dirty ||= 'text' in file;
         continue;
       }
       if (!('text' in file)) throw new Error(`build: ${file.path} was not read but is not in the cache`);
+      dirty = true;
       const parsed = parseArticle(file, site);
       if (!parsed.ok) {
         problems.push(...parsed.problems);
@@ -216,12 +218,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await recover(outDir);
     const existing = await listOutputs(outDir);
     const needsPage = (meta: ArticleMeta): boolean => fresh.has(meta.source) || !existing.has(pagePath(meta)) || !cache.outputs.has(pagePath(meta));
-    const rendered = new Map<string, Entry>();
+    const entries = new Map<string, Entry>();
     const entryOf = async (meta: ArticleMeta): Promise<Entry> => {
-      let entry = rendered.get(meta.source);
+      let entry = entries.get(meta.source);
       if (!entry) {
-        entry = render(fresh.get(meta.source) ?? (await reread(root, meta, site)), site);
-        rendered.set(meta.source, entry);
+        const rendering = fresh.has(meta.source) ? undefined : files.get(meta.source)?.rendering;
+        entry = rendering ? { ...meta, url: pageUrl(meta, site), ...rendering } : render(fresh.get(meta.source) ?? (await reread(root, meta, site)), site);
+        entries.set(meta.source, entry);
       }
       return entry;
     };
@@ -232,7 +235,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
     const keep = new Set(published.filter((meta) => !needsPage(meta)).map(pagePath));
     const { changed, hashes } = await write(outDir, outputs, { keep, previous: cache.outputs });
-    if (options.cache !== false) await writeCache(cacheFile, { key, settings: hashText(settingsFile.text), files, outputs: hashes });
+    if (options.cache !== false && (dirty || changed.length > 0)) {
+      // Renderings are kept only for what the feed carries: small in site mode, and the
+      // cache would grow with the whole archive otherwise.
+      const keepRendering = new Set(carried.length <= RENDERINGS_KEPT ? carried.map((meta) => meta.source) : []);
+      for (const [source, { rendering: previous, ...file }] of files) {
+        const entry = entries.get(source);
+        const rendering = entry ? renderingOf(entry) : previous;
+        files.set(source, keepRendering.has(source) && rendering ? { ...file, rendering } : file);
+      }
+      await writeCache(cacheFile, { key, settings: settingsHash, site, files, outputs: hashes });
+    }
     return { outputs, changed, articles: loaded.articles.length, published: published.length, warnings: checked.problems };
   } finally {
     await release();
@@ -245,6 +258,12 @@ async function reread(root: string, meta: ArticleMeta, site: Site): Promise<Arti
   const parsed = parseArticle({ path: meta.source, stem: path.basename(file, '.md'), text: await readFile(file, 'utf8') }, site);
   if (!parsed.ok) failWith(parsed.problems);
   return parsed.value;
+}
+
+const RENDERINGS_KEPT = 1_000;
+
+function renderingOf(entry: Entry): Rendering {
+  return { html: entry.html, excerpt: entry.excerpt, ...(entry.imageUrl === undefined ? {} : { imageUrl: entry.imageUrl }) };
 }
 
 function stampsOf(cache: BuildCache): Map<string, FileStamp> {

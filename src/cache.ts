@@ -3,16 +3,16 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article, FileStamp } from './model.js';
-
-/** An article as cached: everything but its Markdown, which is re-read when it must be rendered. */
-export type ArticleMeta = Omit<Article, 'markdown'>;
+import type { Article, ArticleMeta, FileStamp, Rendering, Site } from './model.js';
 
 export interface CachedFile {
   stamp: FileStamp;
   /** sha256 of the file's text, so a touched-but-identical file is not parsed again. */
   hash: string;
+  /** Everything but the Markdown, which is re-read when the article must be rendered. */
   article: ArticleMeta;
+  /** Kept for the entries the feed carried, so a no-change build reads no article. */
+  rendering?: Rendering;
 }
 
 export interface BuildCache {
@@ -20,6 +20,8 @@ export interface BuildCache {
   key: string;
   /** Hash of the settings text; a change empties the cache too. */
   settings: string;
+  /** The validated settings, so an unchanged syndic.yaml is not validated again. */
+  site?: Site;
   files: Map<string, CachedFile>;
   /** Output path → sha256 of the bytes last written there. */
   outputs: Map<string, string>;
@@ -28,6 +30,7 @@ export interface BuildCache {
 interface CacheJson {
   key: string;
   settings: string;
+  site?: Site;
   files: Array<[string, Omit<CachedFile, 'article'> & { article: Omit<ArticleMeta, 'date' | 'updated'> & { date: string; updated: string } }]>;
   outputs: Array<[string, string]>;
 }
@@ -52,6 +55,7 @@ export async function readCache(file: string, key: string): Promise<BuildCache> 
     return {
       key,
       settings: json.settings,
+      ...(json.site === undefined ? {} : { site: json.site }),
       files: new Map(json.files.map(([name, entry]) => [name, { ...entry, article: { ...entry.article, date: new Date(entry.article.date), updated: new Date(entry.article.updated) } }])),
       outputs: new Map(json.outputs),
     };
@@ -65,6 +69,7 @@ export async function writeCache(file: string, cache: BuildCache): Promise<void>
   const json: CacheJson = {
     key: cache.key,
     settings: cache.settings,
+    ...(cache.site === undefined ? {} : { site: cache.site }),
     files: [...cache.files].map(([name, entry]) => [name, { ...entry, article: { ...entry.article, date: entry.article.date.toISOString(), updated: entry.article.updated.toISOString() } }]),
     outputs: [...cache.outputs],
   };

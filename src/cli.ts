@@ -1,6 +1,5 @@
 // A thin shell over build(): parse argv, call the library, print, return an exit status.
 import { parseArgs } from 'node:util';
-import { build } from './build.js';
 import { SyndicError } from './errors.js';
 import { version } from './version.js';
 
@@ -94,6 +93,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 
   try {
+    // Loaded only for a build, so --help and --version answer at once.
+    const { build } = await import('./build.js');
     const result = await build({
       ...(values.root === undefined ? {} : { root: values.root }),
       ...(values.articles === undefined ? {} : { articlesDir: values.articles }),

@@ -42,7 +42,19 @@ export function calendarDay(date: Date, zone: string): string {
   return format(new TZDate(date.getTime(), zone), 'yyyy-MM-dd');
 }
 
-/** RFC 3339 in `zone`'s offset, e.g. `2024-11-21T00:00:00+01:00`, for `<time datetime>`. */
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * RFC 3339 in `zone`'s offset, e.g. `2024-11-21T00:00:00+01:00`, for `<time datetime>`.
+ * A cached Intl formatter: date-fns with TZDate took a third of an index page of 3,000 entries.
+ */
 export function isoInZone(date: Date, zone: string): string {
-  return format(new TZDate(date.getTime(), zone), "yyyy-MM-dd'T'HH:mm:ssXXX");
+  let formatter = offsetFormats.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset' });
+    offsetFormats.set(zone, formatter);
+  }
+  const parts = Object.fromEntries(formatter.formatToParts(date).map((part) => [part.type, part.value]));
+  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : (parts.timeZoneName ?? '').replace('GMT', '');
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }

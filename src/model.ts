@@ -62,15 +62,22 @@ export interface Article {
   lines: { id: number; slug: number };
 }
 
-/** A rendered article with its public address: what every output is made from. */
-export interface Entry extends Article {
-  url: string;
+/** An article without its Markdown: what the build cache keeps. */
+export type ArticleMeta = Omit<Article, 'markdown'>;
+
+/** The rendered part of an entry, cached for the entries a feed carries. */
+export interface Rendering {
   /** Sanitised HTML with absolute URLs. */
   html: string;
   /** Plain-text opening of the body (the title for an empty body): the summary when none is given. */
   excerpt: string;
   /** Absolute URL of `image`, if any. */
   imageUrl?: string;
+}
+
+/** A rendered article with its public address: what every output is made from. */
+export interface Entry extends ArticleMeta, Rendering {
+  url: string;
 }
 
 /** One feed to emit: its metadata and the entries it carries, newest first. */

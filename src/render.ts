@@ -16,10 +16,11 @@ export function pageUrl(article: Pick<Article, 'slug'>, site: Site): string {
 }
 
 export function render(article: Article, site: Site): Entry {
+  const { markdown: body, ...meta } = article;
   const url = pageUrl(article, site);
-  const html = sanitize(markdown.parse(article.markdown) as string, url);
+  const html = sanitize(markdown.parse(body) as string, url);
   const imageUrl = article.image === undefined ? undefined : absolute(article.image, url);
-  return { ...article, url, html, excerpt: excerpt(html) || article.title, ...(imageUrl === undefined ? {} : { imageUrl }) };
+  return { ...meta, url, html, excerpt: excerpt(html) || article.title, ...(imageUrl === undefined ? {} : { imageUrl }) };
 }
 
 const EXCERPT_LENGTH = 280;

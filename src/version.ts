@@ -1,9 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 let cached: string | undefined;
 
-/** Syndic's own version, from package.json. Part of the build cache key. */
+/** Syndic's own version, from its package.json. Part of the build cache key. */
 export function version(): string {
-  cached ??= (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  // Compiled (lib/) and bundled (lib/bin/) code sit at different depths below package.json.
+  for (let url = new URL('../package.json', import.meta.url); !cached; url = new URL('../package.json', url)) {
+    if (existsSync(url)) {
+      const pkg = JSON.parse(readFileSync(url, 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'syndic') cached = pkg.version;
+    }
+    if (url.pathname === '/package.json') break;
+  }
+  if (!cached) throw new Error('syndic: cannot find its own package.json');
   return cached;
 }

@@ -28,3 +28,13 @@ describe('calendarDay and isoInZone', () => {
     expect(isoInZone(instant, 'Europe/Brussels')).toBe('2024-11-21T00:00:00+01:00');
   });
 });
+
+describe('isoInZone with unusual offsets', () => {
+  it.each([
+    ['2024-07-01T12:00:00Z', 'UTC', '2024-07-01T12:00:00+00:00'],
+    ['2024-07-01T12:00:00Z', 'Asia/Kathmandu', '2024-07-01T17:45:00+05:45'],
+    ['2024-07-01T12:00:00Z', 'America/St_Johns', '2024-07-01T09:30:00-02:30'],
+  ])('%s in %s is %s', (instant, zone, expected) => {
+    expect(isoInZone(new Date(instant), zone)).toBe(expected);
+  });
+});
