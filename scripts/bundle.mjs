@@ -1,7 +1,11 @@
 // Bundles the compiled CLI into a few files under lib/bin. Resolving and loading ~400
 // separate modules cost 0.4 s on every cron tick; the bundle loads in a fraction of that,
 // and --splitting keeps --help and --version from loading the build at all.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry content hashes; stale ones would pile up.
+rmSync('lib/bin', { recursive: true, force: true });
 
 await build({
   entryPoints: ['lib/cli.js'],

@@ -4,13 +4,13 @@ import path from 'node:path';
 import pMap from 'p-map';
 import lockfile from 'proper-lockfile';
 import { cacheKey, emptyCache, hashText, readCache, withoutMarkdown, writeCache, type BuildCache, type CachedFile } from './cache.js';
+import { settle } from './check.js';
 import { failWith, SyndicError } from './errors.js';
 import { emit } from './emit/index.js';
 import { load } from './load.js';
 import type { Article, ArticleMeta, Entry, FileStamp, Output, Rendering, Site, SourceFile } from './model.js';
-import { parseArticle, parseSettings } from './parse.js';
-import { pagePath, pageUrl, render } from './render.js';
 import { select, siteFeed } from './select.js';
+import { pagePath, pageUrl } from './urls.js';
 import { version } from './version.js';
 import { listOutputs, recover, write } from './write.js';
 
@@ -50,98 +50,6 @@ export interface BuildResult {
 }
 
 export type Generated = Omit<BuildResult, 'changed'>;
-
-/** Only used to check articles when the real settings are broken; never reaches an output. */
-const STAND_IN_SITE: Site = {
-  title: 'unused',
-  description: 'unused',
-  url: 'https://settings.invalid/',
-  language: 'en',
-  timezone: 'UTC',
-  authors: [{ name: 'unused' }],
-  feedLimit: 1,
-};
-
-/** Settings and articles, validated, or one SyndicError listing every problem (but see `keepGoing`). */
-interface Checked<T> {
-  site: Site;
-  articles: T[];
-  problems: SyndicError[];
-}
-
-function checkSettings(settingsFile: SourceFile, options: Pick<BuildOptions, 'baseUrl' | 'timezone'>): ReturnType<typeof parseSettings> {
-  return parseSettings(settingsFile, {
-    ...(options.baseUrl === undefined ? {} : { url: options.baseUrl }),
-    ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
-  });
-}
-
-/** Throws unless the problems may be skipped; drops articles whose id or slug is taken. */
-function settle<T extends ArticleMeta>(checked: Checked<T>, keepGoing: boolean | undefined): Checked<T> {
-  const clashes = duplicates(checked.articles);
-  const problems = [...checked.problems, ...clashes.problems];
-  if (problems.length > 0 && !keepGoing) failWith(problems);
-  return { site: checked.site, articles: checked.articles.filter((article) => !clashes.rejected.has(article)), problems };
-}
-
-/**
- * The pure core: source texts in, site files out. Throws one SyndicError listing every
- * problem, including `earlier` ones found while loading, so one run shows them all.
- */
-export function generate(
-  settingsFile: SourceFile,
-  articleFiles: readonly SourceFile[],
-  options: Pick<BuildOptions, 'baseUrl' | 'timezone' | 'keepGoing'>,
-  now: Date,
-  earlier: readonly SyndicError[] = [],
-): Generated {
-  const settings = checkSettings(settingsFile, options);
-  // Broken settings stop the build, but the articles are still checked so one run shows everything.
-  const site = settings.ok ? settings.value : STAND_IN_SITE;
-  const problems: SyndicError[] = [...earlier, ...(settings.ok ? [] : settings.problems)];
-  const articles: Article[] = [];
-  for (const file of articleFiles) {
-    const parsed = parseArticle(file, site);
-    if (parsed.ok) articles.push(parsed.value);
-    else problems.push(...parsed.problems);
-  }
-  if (!settings.ok) failWith([...problems, ...duplicates(articles).problems]);
-  const checked = settle({ site, articles, problems }, options.keepGoing);
-
-  const entries = checked.articles.map((article) => render(article, site));
-  const { published, carried } = select(entries, site, now);
-  const feed = siteFeed(site, carried, now);
-  return { outputs: emit(published, published, feed, site), articles: articleFiles.length, published: published.length, warnings: checked.problems };
-}
-
-/**
- * Two articles with one id would merge in readers; two with one slug would overwrite a
- * page. The first file by name keeps the id; later ones are `rejected`.
- */
-function duplicates<T extends ArticleMeta>(articles: readonly T[]): { problems: SyndicError[]; rejected: Set<T> } {
-  const problems: SyndicError[] = [];
-  const rejected = new Set<T>();
-  for (const field of ['id', 'slug'] as const) {
-    const seen = new Map<string, T>();
-    for (const article of articles) {
-      const key = field === 'slug' ? article.slug.normalize('NFC') : article[field];
-      const first = seen.get(key);
-      if (first) {
-        problems.push(
-          new SyndicError('DUPLICATE', `${JSON.stringify(article[field])} is already used by ${first.source}`, {
-            file: article.source,
-            line: article.lines[field],
-            field,
-            hint: `give one of them its own \`${field}:\` in the frontmatter`,
-          }),
-        );
-        rejected.add(article);
-      } else seen.set(key, article);
-    }
-  }
-  return { problems, rejected };
-}
-
 /**
  * Builds the site on disk. Nothing in `outDir` changes unless the whole build succeeds.
  * Builds of one output folder take turns: a second one waits for the first (cron overlap);
@@ -178,11 +86,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       // New settings can change every page: start from an empty cache and read everything.
       cache = emptyCache(key);
       if (loaded.articles.some((file) => !('text' in file))) loaded = await load(paths);
+      const { checkSettings, generate, STAND_IN_SITE } = await import('./generate.js');
       const settings = checkSettings(settingsFile, options);
       // generate() throws with the settings problems and those of every article.
       if (!settings.ok) generate(settingsFile, loaded.articles.filter((file): file is SourceFile => 'text' in file), options, now, loaded.problems);
       site = settings.ok ? settings.value : STAND_IN_SITE;
     }
+    // Markdown, YAML and schema code is loaded only when something must be parsed or rendered:
+    // a no-change build of a large archive spends its time on start-up otherwise.
+    const parser = lazily(() => import('./parse.js'));
+    const renderer = lazily(() => import('./render.js'));
 
     // parse, reusing the cached metadata of files that did not change
     const files = new Map<string, CachedFile>();
@@ -201,7 +114,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }
       if (!('text' in file)) throw new Error(`build: ${file.path} was not read but is not in the cache`);
       dirty = true;
-      const parsed = parseArticle(file, site);
+      const parsed = (await parser()).parseArticle(file, site);
       if (!parsed.ok) {
         problems.push(...parsed.problems);
         continue;
@@ -223,7 +136,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       let entry = entries.get(meta.source);
       if (!entry) {
         const rendering = fresh.has(meta.source) ? undefined : files.get(meta.source)?.rendering;
-        entry = rendering ? { ...meta, url: pageUrl(meta, site), ...rendering } : render(fresh.get(meta.source) ?? (await reread(root, meta, site)), site);
+        entry = rendering ? { ...meta, url: pageUrl(meta, site), ...rendering } : (await renderer()).render(fresh.get(meta.source) ?? (await reread(root, meta, site)), site);
         entries.set(meta.source, entry);
       }
       return entry;
@@ -255,12 +168,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 /** An unchanged article that must be rendered again (it is in the feed): read and parse it. */
 async function reread(root: string, meta: ArticleMeta, site: Site): Promise<Article> {
   const file = path.resolve(root, meta.source);
+  const { parseArticle } = await import('./parse.js');
   const parsed = parseArticle({ path: meta.source, stem: path.basename(file, '.md'), text: await readFile(file, 'utf8') }, site);
   if (!parsed.ok) failWith(parsed.problems);
   return parsed.value;
 }
 
 const RENDERINGS_KEPT = 1_000;
+
+/** Loads a module on first use only. */
+function lazily<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => (loading ??= load());
+}
 
 function renderingOf(entry: Entry): Rendering {
   return { html: entry.html, excerpt: entry.excerpt, ...(entry.imageUrl === undefined ? {} : { imageUrl: entry.imageUrl }) };

@@ -6,7 +6,8 @@ export type SyndicErrorCode =
   | 'UNREADABLE' // a file could not be read (missing, not UTF-8, outside the tree)
   | 'USAGE' // the command line itself is wrong
   | 'BUILD_FAILED' // wraps every problem of one run
-  | 'LOCKED'; // another build holds the output lock
+  | 'LOCKED' // another build holds the output lock
+  | 'TOO_LARGE'; // an output would exceed what one JavaScript string can hold
 
 export interface SyndicErrorDetails {
   /** Path as the user would type it, relative to the project root where possible. */

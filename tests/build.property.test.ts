@@ -1,7 +1,7 @@
 // Arbitrary articles in, valid feeds out: titles, dates and links survive in order, no script survives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generate } from '../src/build.js';
+import { generate } from '../src/generate.js';
 import { SETTINGS_YAML, source } from './support/factories.js';
 import { assertWellFormedXml, parseFeed, validateAtom, validateJsonFeed } from './support/validators.js';
 

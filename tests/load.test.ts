@@ -19,9 +19,21 @@ describe('load', () => {
     const loaded = await load(paths(root));
     expect(loaded.problems).toEqual([]);
     expect(loaded.settings?.path).toBe('syndic.yaml');
-    expect(loaded.articles.map((a) => [a.path, a.stem, a.text])).toEqual([
+    expect(loaded.articles.map((a) => [a.path, a.stem, 'text' in a ? a.text : undefined])).toEqual([
       ['articles/a.md', 'a', 'A'],
       ['articles/b.md', 'b', 'B'],
+    ]);
+  });
+
+  it('does not read a file whose size, mtime and inode match the known stamp', async () => {
+    const root = await project({ 'syndic.yaml': 'title: x\n', 'articles/a.md': 'A', 'articles/b.md': 'B' });
+    const first = await load(paths(root));
+    const stamps = new Map(first.articles.map((a) => [a.path, a.stamp ?? { size: 0, mtimeMs: 0, ino: 0 }]));
+    await writeFile(path.join(root, 'articles/b.md'), 'B2');
+    const second = await load(paths(root), stamps);
+    expect(second.articles.map((a) => [a.path, 'text' in a ? a.text : 'not read'])).toEqual([
+      ['articles/a.md', 'not read'],
+      ['articles/b.md', 'B2'],
     ]);
   });
 

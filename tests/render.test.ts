@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, pagePath, render, sanitize } from '../src/render.js';
-import { entry, site } from './support/factories.js';
+import { excerpt, render, sanitize } from '../src/render.js';
+import { pagePath } from '../src/urls.js';
+import { article, site } from './support/factories.js';
 
 const PAGE = 'https://news.test.example/articles/story.html';
 
 describe('render', () => {
   it('renders Markdown with marked and gives the entry its page URL', () => {
-    const rendered = render(entry({ markdown: '**Ukraine sous pression** : « citation »\n\n- un\n- deux\n' }), site());
+    const rendered = render(article({ markdown: '**Ukraine sous pression** : « citation »\n\n- un\n- deux\n' }), site());
     expect(rendered.url).toBe(PAGE);
     expect(rendered.html).toBe('<p><strong>Ukraine sous pression</strong> : « citation »</p>\n<ul>\n<li>un</li>\n<li>deux</li>\n</ul>\n');
   });
@@ -16,7 +17,7 @@ describe('render', () => {
   });
 
   it('makes the lead image absolute', () => {
-    expect(render(entry({ image: '../img/lead.jpg' }), site()).imageUrl).toBe('https://news.test.example/img/lead.jpg');
+    expect(render(article({ image: '../img/lead.jpg' }), site()).imageUrl).toBe('https://news.test.example/img/lead.jpg');
   });
 });
 
@@ -34,7 +35,7 @@ describe('sanitize: URLs', () => {
   });
 
   it('also resolves Markdown links and images', () => {
-    expect(render(entry({ markdown: '[x](other.html) ![i](i.png)' }), site()).html).toBe(
+    expect(render(article({ markdown: '[x](other.html) ![i](i.png)' }), site()).html).toBe(
       '<p><a href="https://news.test.example/articles/other.html">x</a> <img src="https://news.test.example/articles/i.png" alt="i" /></p>\n',
     );
   });
@@ -67,6 +68,6 @@ describe('excerpt', () => {
   });
 
   it('falls back to the title for an empty body', () => {
-    expect(render(entry({ markdown: '' }), site()).excerpt).toBe('A story');
+    expect(render(article({ markdown: '' }), site()).excerpt).toBe('A story');
   });
 });

@@ -24,6 +24,7 @@
 import { Feed, type Author, type Enclosure, type FeedOptions, type Item } from 'feed';
 import slugify from '@sindresorhus/slugify';
 import mime from 'mime';
+import { SyndicError } from '../errors.js';
 import type { Entry, FeedSpec, Person } from '../model.js';
 import { escapeAttribute, escapeText, htmlForCdata, rssPlainText, stripIllegalXmlChars as clean } from './escape.js';
 
@@ -37,6 +38,22 @@ function createFeed(spec: FeedSpec, format: FeedFormat): Feed {
   const feed = new Feed(feedOptions(spec));
   for (const entry of spec.entries) feed.addItem(toItem(entry, format));
   return feed;
+}
+
+/**
+ * feed builds each document as one string; past V8's limit (~512 MB, about 100,000 full
+ * articles) that throws RangeError. Say so plainly instead of dying with a stack.
+ */
+export function serialise(spec: FeedSpec, format: FeedFormat, write: () => string): string {
+  try {
+    return write();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new SyndicError('TOO_LARGE', `the ${format.toUpperCase()} feed of ${spec.entries.length} full articles is larger than one document can be`, {
+      field: 'feedLimit',
+      hint: 'lower feedLimit in syndic.yaml (readers rarely fetch more than a few hundred items)',
+    });
+  }
 }
 
 function feedOptions(spec: FeedSpec): FeedOptions {
@@ -115,7 +132,7 @@ function toAuthor(person: Person): Author {
 }
 
 export function rssDocument(spec: FeedSpec): string {
-  const xml = createFeed(spec, 'rss').rss2();
+  const xml = serialise(spec, 'rss', () => createFeed(spec, 'rss').rss2());
   // feed declares the Dublin Core prefix only when some item has content.
   if (xml.includes('<dc:creator>') && !xml.includes(`xmlns:dc="${DUBLIN_CORE}"`)) {
     throw new Error('feed-adapter: dc:creator written without its namespace declaration');
@@ -124,7 +141,7 @@ export function rssDocument(spec: FeedSpec): string {
 }
 
 export function atomDocument(spec: FeedSpec): string {
-  return `${withAtomLanguage(createFeed(spec, 'atom').atom1(), spec.language)}\n`;
+  return `${withAtomLanguage(serialise(spec, 'atom', () => createFeed(spec, 'atom').atom1()), spec.language)}\n`;
 }
 
 const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
@@ -145,7 +162,7 @@ interface JsonFeed10 {
 }
 
 export function jsonDocument(spec: FeedSpec): string {
-  return `${JSON.stringify(toJsonFeed11(JSON.parse(createFeed(spec, 'json').json1()) as JsonFeed10, spec), null, 2)}\n`;
+  return serialise(spec, 'json', () => `${JSON.stringify(toJsonFeed11(JSON.parse(createFeed(spec, 'json').json1()) as JsonFeed10, spec), null, 2)}\n`);
 }
 
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1): `authors`, `language`, both dates. */

@@ -1,7 +1,7 @@
 // The HTML pages that feed items link to, and the index that lists them. Pure.
 import { isoInZone } from '../dates.js';
 import type { Entry, FeedSpec, Output, Site } from '../model.js';
-import { pagePath } from '../render.js';
+import { pagePath } from '../urls.js';
 import { escapeAttribute as esc } from './escape.js';
 
 const STYLE = `body{font:1.1rem/1.6 system-ui,sans-serif;max-width:38rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fff}

@@ -1,6 +1,7 @@
 // One test per defect of feed 6.0.0 that the adapter repairs (see the table atop feed-adapter.ts).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { atomDocument, jsonDocument, rssDocument } from '../../src/emit/feed-adapter.js';
+import { atomDocument, jsonDocument, rssDocument, serialise } from '../../src/emit/feed-adapter.js';
+import { SyndicError } from '../../src/errors.js';
 import { entry, feedSpec } from '../support/factories.js';
 import { assertWellFormedXml, parseFeed, validateAtom, validateJsonFeed } from '../support/validators.js';
 
@@ -144,5 +145,31 @@ describe('defect 8: feed escapes only & and " in Atom attributes', () => {
     expect(atom).toContain('<category label="Politique étrangère" term="politique-etrangere"/>');
     expect(rssDocument(spec)).toContain('<category>a&lt;b</category>');
     expect(JSON.parse(jsonDocument(spec)).items[0].tags).toEqual(['a<b', 'Politique étrangère']);
+  });
+});
+
+describe("feed documents past V8's string limit", () => {
+  it('turn RangeError into a TOO_LARGE error that suggests a lower feedLimit', () => {
+    const tooBig = (): string => {
+      throw new RangeError('Invalid string length');
+    };
+    const error = (() => {
+      try {
+        return serialise(feedSpec([entry()]), 'rss', tooBig);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(SyndicError);
+    expect((error as SyndicError).code).toBe('TOO_LARGE');
+    expect((error as SyndicError).hint).toContain('lower feedLimit');
+  });
+
+  it('let other errors through unchanged', () => {
+    expect(() =>
+      serialise(feedSpec([]), 'rss', () => {
+        throw new TypeError('bug');
+      }),
+    ).toThrow(TypeError);
   });
 });

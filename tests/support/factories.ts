@@ -1,5 +1,5 @@
 // Small builders for pipeline values, so each test states only what it is about.
-import type { Entry, FeedSpec, Site, SourceFile } from '../../src/model.js';
+import type { Article, Entry, FeedSpec, Site, SourceFile } from '../../src/model.js';
 
 export function site(overrides: Partial<Site> = {}): Site {
   return {
@@ -10,6 +10,25 @@ export function site(overrides: Partial<Site> = {}): Site {
     timezone: 'Europe/Brussels',
     authors: [{ name: 'Rédaction' }],
     feedLimit: 20,
+    ...overrides,
+  };
+}
+
+export function article(overrides: Partial<Article> = {}): Article {
+  const slug = overrides.slug ?? 'story';
+  return {
+    source: `articles/${slug}.md`,
+    id: `tag:news.test.example,2024-11-21:${slug}`,
+    slug,
+    title: 'A story',
+    date: new Date('2024-11-20T23:00:00Z'),
+    updated: new Date('2024-11-20T23:00:00Z'),
+    authors: [{ name: 'Peter van Halteren' }],
+    tags: [],
+    lang: 'fr',
+    draft: false,
+    lines: { id: 1, slug: 1 },
+    markdown: 'Body',
     ...overrides,
   };
 }
@@ -27,7 +46,6 @@ export function entry(overrides: Partial<Entry> = {}): Entry {
     tags: [],
     lang: 'fr',
     draft: false,
-    markdown: 'Body',
     lines: { id: 1, slug: 1 },
     url: `https://news.test.example/articles/${slug}.html`,
     html: '<p>Body</p>\n',

@@ -1,0 +1,58 @@
+// The pure core of a build: source texts in, site files out. No disk, no clock.
+import type { BuildOptions, Generated } from './build.js';
+import { settle, duplicates } from './check.js';
+import { failWith, SyndicError } from './errors.js';
+import { emit } from './emit/index.js';
+import type { Article, Site, SourceFile } from './model.js';
+import { parseArticle, parseSettings } from './parse.js';
+import { render } from './render.js';
+import { select, siteFeed } from './select.js';
+
+/** Only used to check articles when the real settings are broken; never reaches an output. */
+export const STAND_IN_SITE: Site = {
+  title: 'unused',
+  description: 'unused',
+  url: 'https://settings.invalid/',
+  language: 'en',
+  timezone: 'UTC',
+  authors: [{ name: 'unused' }],
+  feedLimit: 1,
+};
+
+export function checkSettings(settingsFile: SourceFile, options: Pick<BuildOptions, 'baseUrl' | 'timezone'>): ReturnType<typeof parseSettings> {
+  return parseSettings(settingsFile, {
+    ...(options.baseUrl === undefined ? {} : { url: options.baseUrl }),
+    ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
+  });
+}
+
+/**
+ * The pure core: source texts in, site files out. Throws one SyndicError listing every
+ * problem, including `earlier` ones found while loading, so one run shows them all.
+ */
+export function generate(
+  settingsFile: SourceFile,
+  articleFiles: readonly SourceFile[],
+  options: Pick<BuildOptions, 'baseUrl' | 'timezone' | 'keepGoing'>,
+  now: Date,
+  earlier: readonly SyndicError[] = [],
+): Generated {
+  const settings = checkSettings(settingsFile, options);
+  // Broken settings stop the build, but the articles are still checked so one run shows everything.
+  const site = settings.ok ? settings.value : STAND_IN_SITE;
+  const problems: SyndicError[] = [...earlier, ...(settings.ok ? [] : settings.problems)];
+  const articles: Article[] = [];
+  for (const file of articleFiles) {
+    const parsed = parseArticle(file, site);
+    if (parsed.ok) articles.push(parsed.value);
+    else problems.push(...parsed.problems);
+  }
+  if (!settings.ok) failWith([...problems, ...duplicates(articles).problems]);
+  const checked = settle({ site, articles, problems }, options.keepGoing);
+
+  const entries = checked.articles.map((article) => render(article, site));
+  const { published, carried } = select(entries, site, now);
+  const feed = siteFeed(site, carried, now);
+  return { outputs: emit(published, published, feed, site), articles: articleFiles.length, published: published.length, warnings: checked.problems };
+}
+
