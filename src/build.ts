@@ -7,12 +7,13 @@ import { cacheKey, emptyCache, hashText, readCache, withoutMarkdown, writeCache,
 import { settle } from './check.js';
 import { failWith, SyndicError } from './errors.js';
 import { emit } from './emit/index.js';
+import { articlePage } from './emit/pages.js';
 import { load } from './load.js';
 import type { Article, ArticleMeta, Entry, FileStamp, Output, Rendering, Site, SourceFile } from './model.js';
 import { select, siteFeed } from './select.js';
 import { pagePath, pageUrl } from './urls.js';
 import { version } from './version.js';
-import { listOutputs, recover, write } from './write.js';
+import { listOutputs, openWriter, recover } from './write.js';
 
 export interface BuildOptions {
   /** Project folder. Default: the current directory. */
@@ -38,8 +39,6 @@ export interface BuildOptions {
 }
 
 export interface BuildResult {
-  /** Every file of the site, as written. */
-  outputs: Output[];
   /** Output paths added, modified or removed by this run; empty when nothing changed. */
   changed: string[];
   /** Articles read, and of those, published (not drafts, not scheduled for later). */
@@ -49,7 +48,8 @@ export interface BuildResult {
   warnings: SyndicError[];
 }
 
-export type Generated = Omit<BuildResult, 'changed'>;
+/** What the pure core computes: every file of the site, as data. */
+export type Generated = Omit<BuildResult, 'changed'> & { outputs: Output[] };
 /**
  * Builds the site on disk. Nothing in `outDir` changes unless the whole build succeeds.
  * Builds of one output folder take turns: a second one waits for the first (cron overlap);
@@ -131,23 +131,25 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await recover(outDir);
     const existing = await listOutputs(outDir);
     const needsPage = (meta: ArticleMeta): boolean => fresh.has(meta.source) || !existing.has(pagePath(meta)) || !cache.outputs.has(pagePath(meta));
-    const entries = new Map<string, Entry>();
     const entryOf = async (meta: ArticleMeta): Promise<Entry> => {
-      let entry = entries.get(meta.source);
-      if (!entry) {
-        const rendering = fresh.has(meta.source) ? undefined : files.get(meta.source)?.rendering;
-        entry = rendering ? { ...meta, url: pageUrl(meta, site), ...rendering } : (await renderer()).render(fresh.get(meta.source) ?? (await reread(root, meta, site)), site);
-        entries.set(meta.source, entry);
-      }
-      return entry;
+      const rendering = fresh.has(meta.source) ? undefined : files.get(meta.source)?.rendering;
+      if (rendering) return { ...meta, url: pageUrl(meta, site), ...rendering };
+      return (await renderer()).render(fresh.get(meta.source) ?? (await reread(root, meta, site)), site);
     };
-    const feed = siteFeed(site, await pMap(carried, entryOf, { concurrency: 32 }), now);
-    const pages = await pMap(published.filter(needsPage), entryOf, { concurrency: 32 });
+    const entries = new Map((await pMap(carried, entryOf, { concurrency: 32 })).map((entry) => [entry.source, entry]));
+    const feed = siteFeed(site, [...entries.values()], now);
     const index = published.map((meta) => ({ title: meta.title, url: pageUrl(meta, site), date: meta.date, lang: meta.lang }));
-    const outputs = emit(pages, index, feed, site);
-
     const keep = new Set(published.filter((meta) => !needsPage(meta)).map(pagePath));
-    const { changed, hashes } = await write(outDir, outputs, { keep, previous: cache.outputs });
+    const writer = await openWriter(outDir, { keep, previous: cache.outputs });
+    await writer.add(emit([], index, feed, site));
+    // Pages go out in batches and are dropped once staged, so memory does not grow with the archive.
+    const due = published.filter(needsPage);
+    for (let start = 0; start < due.length; start += PAGE_BATCH) {
+      const batch = await pMap(due.slice(start, start + PAGE_BATCH), async (meta) => entries.get(meta.source) ?? (await entryOf(meta)), { concurrency: 32 });
+      await writer.add(batch.map((entry) => articlePage(entry, site, feed)));
+      for (const entry of batch) fresh.delete(entry.source);
+    }
+    const { changed, hashes } = await writer.commit();
     if (options.cache !== false && (dirty || changed.length > 0)) {
       // Renderings are kept only for what the feed carries: small in site mode, and the
       // cache would grow with the whole archive otherwise.
@@ -159,7 +161,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }
       await writeCache(cacheFile, { key, settings: settingsHash, site, files, outputs: hashes });
     }
-    return { outputs, changed, articles: loaded.articles.length, published: published.length, warnings: checked.problems };
+    return { changed, articles: loaded.articles.length, published: published.length, warnings: checked.problems };
   } finally {
     await release();
   }
@@ -175,6 +177,7 @@ async function reread(root: string, meta: ArticleMeta, site: Site): Promise<Arti
 }
 
 const RENDERINGS_KEPT = 1_000;
+const PAGE_BATCH = 500;
 
 /** Loads a module on first use only. */
 function lazily<T>(load: () => Promise<T>): () => Promise<T> {

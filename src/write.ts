@@ -32,53 +32,86 @@ export function isOwned(relative: string): boolean {
 const IO_CONCURRENCY = 32;
 
 export async function write(outDir: string, outputs: readonly Output[], options: WriteOptions = {}): Promise<WriteResult> {
+  const writer = await openWriter(outDir, options);
+  await writer.add(outputs);
+  return writer.commit();
+}
+
+export interface Writer {
+  /** Compares these outputs with the current tree and stages the ones that differ. */
+  add(outputs: readonly Output[]): Promise<void>;
+  /** Swaps the staged tree in, or touches nothing when nothing differs. */
+  commit(): Promise<WriteResult>;
+}
+
+/**
+ * A write in batches, so a build of 100,000 pages never holds them all in memory: each
+ * batch is compared and staged as it comes, and only `commit` swaps the new tree in.
+ */
+export async function openWriter(outDir: string, options: WriteOptions = {}): Promise<Writer> {
   const keep = options.keep ?? new Set<string>();
   const previous = options.previous ?? new Map<string, string>();
   await recover(outDir);
   const existing = await listOutputs(outDir);
-  const wanted = new Map(outputs.map((output) => [output.path, output.contents]));
-  const hashes = new Map<string, string>();
-  const sameAsBefore = await pMap(
-    wanted,
-    async ([relative, contents]) => {
-      const hash = hashText(contents);
-      hashes.set(relative, hash);
-      if (!existing.has(relative)) return false;
-      const before = previous.get(relative);
-      if (before !== undefined) return before === hash;
-      return (await readFile(path.join(outDir, relative), 'utf8')) === contents;
-    },
-    { concurrency: IO_CONCURRENCY },
-  );
-  const paths = [...wanted.keys()];
-  const unchanged = new Set(paths.filter((_, index) => sameAsBefore[index]));
-  const changed = paths.filter((relative) => !unchanged.has(relative));
-  for (const relative of keep) {
-    const hash = previous.get(relative);
-    if (!existing.has(relative) || hash === undefined) throw new Error(`write: asked to keep ${relative}, which the last build did not write`);
-    hashes.set(relative, hash);
-    unchanged.add(relative);
-  }
-  for (const relative of existing) if (isOwned(relative) && !wanted.has(relative) && !keep.has(relative)) changed.push(relative);
-  // Nothing to do: touch nothing, so mtimes, ETags and readers' conditional GETs stay valid.
-  if (changed.length === 0) return { changed, hashes };
-
   const staging = `${outDir}.syndic-new`;
   await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
-  const carried = [...existing].filter((relative) => unchanged.has(relative) || !isOwned(relative));
-  await pMap(carried, (relative) => preserve(path.join(outDir, relative), path.join(staging, relative)), { concurrency: IO_CONCURRENCY });
-  const fresh = [...wanted].filter(([relative]) => !unchanged.has(relative));
-  await pMap(
-    fresh,
-    async ([relative, contents]) => {
-      await mkdir(path.dirname(path.join(staging, relative)), { recursive: true });
-      await writeFile(path.join(staging, relative), contents);
+  const hashes = new Map<string, string>();
+  const written = new Set<string>();
+  const unchanged = new Set<string>();
+  let staged = false;
+
+  const isSame = async (relative: string, contents: string, hash: string): Promise<boolean> => {
+    if (!existing.has(relative)) return false;
+    const before = previous.get(relative);
+    if (before !== undefined) return before === hash;
+    return (await readFile(path.join(outDir, relative), 'utf8')) === contents;
+  };
+
+  return {
+    async add(outputs) {
+      await pMap(
+        outputs,
+        async ({ path: relative, contents }) => {
+          if (hashes.has(relative)) throw new Error(`write: ${relative} was given twice`);
+          const hash = hashText(contents);
+          hashes.set(relative, hash);
+          if (await isSame(relative, contents, hash)) {
+            unchanged.add(relative);
+            return;
+          }
+          if (!staged) {
+            staged = true;
+            await mkdir(staging, { recursive: true });
+          }
+          await mkdir(path.dirname(path.join(staging, relative)), { recursive: true });
+          await writeFile(path.join(staging, relative), contents);
+          written.add(relative);
+        },
+        { concurrency: IO_CONCURRENCY },
+      );
     },
-    { concurrency: IO_CONCURRENCY },
-  );
-  await swap(staging, outDir);
-  return { changed: changed.sort(), hashes };
+
+    async commit() {
+      for (const relative of keep) {
+        const hash = previous.get(relative);
+        if (!existing.has(relative) || hash === undefined) throw new Error(`write: asked to keep ${relative}, which the last build did not write`);
+        hashes.set(relative, hash);
+        unchanged.add(relative);
+      }
+      const removed = [...existing].filter((relative) => isOwned(relative) && !hashes.has(relative));
+      const changed = [...written, ...removed].sort();
+      // Nothing to do: touch nothing, so mtimes, ETags and readers' conditional GETs stay valid.
+      if (changed.length === 0) {
+        await rm(staging, { recursive: true, force: true });
+        return { changed, hashes };
+      }
+      await mkdir(staging, { recursive: true });
+      const carried = [...existing].filter((relative) => unchanged.has(relative) || !isOwned(relative));
+      await pMap(carried, (relative) => preserve(path.join(outDir, relative), path.join(staging, relative)), { concurrency: IO_CONCURRENCY });
+      await swap(staging, outDir);
+      return { changed, hashes };
+    },
+  };
 }
 
 /** Hard links keep the old inode and mtime; a copy is the fallback across odd filesystems. */

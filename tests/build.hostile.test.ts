@@ -1,5 +1,5 @@
 // Hostile but legitimate content must still give valid, safe feeds (fixtures in tests/fixtures/hostile).
-import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,10 @@ describe('hostile content', async () => {
   const paragraph = `${'Du texte français avec des accents, des « guillemets » et ]]> parfois. '.repeat(20)}\n\n`;
   await writeFile(path.join(root, 'articles/2024-01-12-two-megabytes.md'), `---\ntitle: Two megabytes\ndate: 2024-01-12\n---\n\n${paragraph.repeat(Math.ceil(2_000_000 / paragraph.length))}`);
   const result = await build({ root, now: new Date('2025-01-01T00:00:00Z') });
-  const out = Object.fromEntries(result.outputs.map((o) => [o.path, o.contents]));
+  const out: Record<string, string> = {};
+  for (const file of await readdir(path.join(root, 'dist'), { recursive: true, withFileTypes: true })) {
+    if (file.isFile()) out[path.relative(path.join(root, 'dist'), path.join(file.parentPath, file.name))] = await readFile(path.join(file.parentPath, file.name), 'utf8');
+  }
   const rss = out['rss.xml'] ?? '';
   const atom = out['atom.xml'] ?? '';
   const json = out['feed.json'] ?? '';

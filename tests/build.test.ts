@@ -48,7 +48,7 @@ function plainText(html: string): string {
 describe('build of the seed article', async () => {
   const root = await copyOf('seed-site/input');
   const result = await build({ root, now: NOW });
-  const outputs = Object.fromEntries(result.outputs.map((o) => [o.path, o.contents]));
+  const outputs = await tree(path.join(root, 'dist'));
   const feeds = {
     rss: outputs['rss.xml'] ?? '',
     atom: outputs['atom.xml'] ?? '',
@@ -57,11 +57,11 @@ describe('build of the seed article', async () => {
 
   it('writes the three feeds, the index and one page', () => {
     expect(Object.keys(outputs).sort()).toEqual(['articles/coree-du-nord-soldats-russie.html', 'atom.xml', 'feed.json', 'index.html', 'rss.xml']);
+    expect(result.changed).toEqual(Object.keys(outputs).sort());
   });
 
   it.each(['rss.xml', 'atom.xml', 'feed.json', 'index.html', 'articles/coree-du-nord-soldats-russie.html'])('%s matches its golden file byte for byte', async (file) => {
     await expect(outputs[file]).toMatchFileSnapshot(path.join(FIXTURES, 'seed-site/expected', file));
-    expect(await readFile(path.join(root, 'dist', file), 'utf8')).toBe(outputs[file]);
   });
 
   it.each(Object.entries(feeds))('%s: the first entry is the seed article, dated 2024-11-21 in Brussels', async (_format, text) => {
