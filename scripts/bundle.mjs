@@ -8,7 +8,9 @@ import { build } from 'esbuild';
 rmSync('lib/bin', { recursive: true, force: true });
 
 await build({
-  entryPoints: ['lib/cli.js'],
+  entryPoints: ['lib/cli.js', 'lib/prepare-worker.js'],
+  // tinypool starts its workers from files next to its own code, so it must stay in node_modules.
+  external: ['tinypool'],
   outdir: 'lib/bin',
   bundle: true,
   splitting: true,

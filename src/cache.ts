@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article, ArticleMeta, FileStamp, Rendering, Site } from './model.js';
+import type { ArticleMeta, FileStamp, Rendering, Site } from './model.js';
 
 export interface CachedFile {
   stamp: FileStamp;
@@ -77,9 +77,4 @@ export async function writeCache(file: string, cache: BuildCache): Promise<void>
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(`${file}.tmp`, JSON.stringify(json));
   await rename(`${file}.tmp`, file);
-}
-
-export function withoutMarkdown(article: Article): ArticleMeta {
-  const { markdown: _markdown, ...meta } = article;
-  return meta;
 }

@@ -28,6 +28,7 @@ Options
   --now DATETIME     Treat this RFC 3339 instant as the present
   --keep-going       Build the good articles, warn about the bad ones, exit 2
   --no-cache         Ignore and do not update ROOT/.syndic-cache
+  --jobs N           Worker processes for large builds (default: 1)
   -h, --help         Show this help
   -v, --version      Show the version
 
@@ -61,6 +62,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         now: { type: 'string' },
         'keep-going': { type: 'boolean' },
         'no-cache': { type: 'boolean' },
+        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -92,6 +94,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
   }
 
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
+    io.stderr(`syndic: --jobs "${values.jobs ?? ''}" is not a whole number of 1 or more\n`);
+    return EXIT.usage;
+  }
+
   try {
     // Loaded only for a build, so --help and --version answer at once.
     const { build } = await import('./build.js');
@@ -105,6 +113,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       ...(now === undefined ? {} : { now }),
       ...(values['keep-going'] ? { keepGoing: true } : {}),
       ...(values['no-cache'] ? { cache: false } : {}),
+      ...(jobs === undefined ? {} : { jobs }),
     });
     for (const warning of result.warnings) io.stderr(`warning: ${warning.format()}\n`);
     const counts = `${result.published} of ${result.articles} article${result.articles === 1 ? '' : 's'} published`;

@@ -62,3 +62,27 @@ export function failWith(problems: readonly SyndicError[]): never {
   const noun = problems.length === 1 ? 'problem stops' : 'problems stop';
   throw new SyndicError('BUILD_FAILED', `${problems.length} ${noun} the build`, { problems });
 }
+
+/** A SyndicError as plain data, so it can cross a process boundary. */
+export interface ProblemData {
+  code: SyndicErrorCode;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  field?: string;
+  hint?: string;
+}
+
+export function toData(error: SyndicError): ProblemData {
+  const data: ProblemData = { code: error.code, message: error.message };
+  for (const key of ['file', 'line', 'column', 'field', 'hint'] as const) {
+    const value = error[key];
+    if (value !== undefined) Object.assign(data, { [key]: value });
+  }
+  return data;
+}
+
+export function fromData({ code, message, ...details }: ProblemData): SyndicError {
+  return new SyndicError(code, message, details);
+}

@@ -80,3 +80,17 @@ describe('the build cache', () => {
     expect((await stat(page)).mtimeMs).toBe(before);
   });
 });
+
+describe('--jobs', () => {
+  it('gives the same bytes on worker processes as in-process', { timeout: 120_000 }, async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const run = promisify(execFile);
+    const root = await mkdtemp(path.join(tmpdir(), 'syndic-jobs-'));
+    await writeCorpus(root, 1_000, { feedLimit: 30 });
+    const bin = path.resolve(import.meta.dirname, '../bin/syndic.js');
+    await run(process.execPath, [bin, 'build', '--root', root, '--out', path.join(root, 'one'), '--jobs', '1', '--no-cache']);
+    await run(process.execPath, [bin, 'build', '--root', root, '--out', path.join(root, 'two'), '--jobs', '2', '--no-cache']);
+    expect(await tree(path.join(root, 'two'))).toEqual(await tree(path.join(root, 'one')));
+  });
+});
