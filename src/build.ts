@@ -155,8 +155,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     const { changed, hashes } = await writer.commit();
     if (options.cache !== false && (dirty || changed.length > 0)) {
-      // Renderings are kept only for what the feed carries: small in site mode, and the
-      // cache would grow with the whole archive otherwise.
+      // Renderings are kept only for what the feed carries, so the cache does not grow with the archive.
       const keepRendering = new Set(carried.length <= RENDERINGS_KEPT ? carried.map((meta) => meta.source) : []);
       for (const [source, { rendering: previous, ...file }] of files) {
         const entry = entries.get(source);
@@ -209,7 +208,9 @@ async function reread(root: string, meta: ArticleMeta, site: Site): Promise<Arti
   return parsed.value;
 }
 
-const RENDERINGS_KEPT = 1_000;
+// 20,000 renderings make a cache of ~120 MB that loads in well under a second; rendering them
+// again takes ten times that. Beyond it (giant feeds) the cache would outgrow its use.
+const RENDERINGS_KEPT = 20_000;
 const PAGE_BATCH = 500;
 
 /** Loads a module on first use only. */
