@@ -34,20 +34,10 @@ export function article(overrides: Partial<Article> = {}): Article {
 }
 
 export function entry(overrides: Partial<Entry> = {}): Entry {
-  const slug = overrides.slug ?? 'story';
+  const { markdown: _markdown, ...meta } = article(overrides.slug === undefined ? {} : { slug: overrides.slug });
   return {
-    source: `articles/${slug}.md`,
-    id: `tag:news.test.example,2024-11-21:${slug}`,
-    slug,
-    title: 'A story',
-    date: new Date('2024-11-20T23:00:00Z'),
-    updated: new Date('2024-11-20T23:00:00Z'),
-    authors: [{ name: 'Peter van Halteren' }],
-    tags: [],
-    lang: 'fr',
-    draft: false,
-    lines: { id: 1, slug: 1 },
-    url: `https://news.test.example/articles/${slug}.html`,
+    ...meta,
+    url: `https://news.test.example/articles/${meta.slug}.html`,
     html: '<p>Body</p>\n',
     excerpt: 'Body',
     ...overrides,
