@@ -1,4 +1,5 @@
-// The whole pipeline in one place: load → parse → render → select → emit → write.
+// The whole pipeline in one place: load → parse → render → select → emit → write,
+// with the build cache deciding what each stage must redo.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,13 +10,13 @@ import { settle } from './check.js';
 import { failWith, fromData, SyndicError } from './errors.js';
 import { emit } from './emit/index.js';
 import { articlePage } from './emit/pages.js';
-import { load } from './load.js';
-import type { Article, ArticleMeta, Entry, FileStamp, Output, Rendering, Site, SourceFile } from './model.js';
+import { load, type LoadPaths } from './load.js';
+import type { Article, ArticleMeta, Entry, FileStamp, KnownFile, Output, Rendering, Site, SourceFile } from './model.js';
 import { select, siteFeed } from './select.js';
 import type { Prepared } from './prepare.js';
 import { pagePath, pageUrl } from './urls.js';
 import { version } from './version.js';
-import { listOutputs, openWriter, recover } from './write.js';
+import { listOutputs, openWriter, recover, type WriteResult } from './write.js';
 
 export interface BuildOptions {
   /** Project folder. Default: the current directory. */
@@ -80,94 +81,138 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const now = options.now ?? new Date();
     const cacheFile = path.join(root, '.syndic-cache', 'build.json');
     const key = cacheKey(version(), JSON.stringify(paths), { outDir, baseUrl: options.baseUrl, timezone: options.timezone });
-    let cache = options.cache === false ? emptyCache(key) : await readCache(cacheFile, key);
-    let loaded = await load(paths, stampsOf(cache));
-    if (!loaded.settings) failWith(loaded.problems);
-    const settingsFile = loaded.settings;
-    const settingsHash = hashText(settingsFile.text);
-    let site = cache.settings === settingsHash ? cache.site : undefined;
-    if (!site) {
-      // New settings can change every page: start from an empty cache and read everything.
-      cache = emptyCache(key);
-      if (loaded.articles.some((file) => !('text' in file))) loaded = await load(paths);
-      const { checkSettings, generate, STAND_IN_SITE } = await import('./generate.js');
-      const settings = checkSettings(settingsFile, options);
-      // generate() throws with the settings problems and those of every article.
-      if (!settings.ok) generate(settingsFile, loaded.articles.filter((file): file is SourceFile => 'text' in file), options, now, loaded.problems);
-      site = settings.ok ? settings.value : STAND_IN_SITE;
+    const cache = options.cache === false ? emptyCache(key) : await readCache(cacheFile, key);
+    // Not bound to a name here: the article texts are freed once parsed (a third of the memory at 100,000).
+    const state = await parseChanged(await loadSources(paths, cache, options, now), options);
+    const checked = settle({ site: state.site, articles: state.metas, problems: state.problems }, options.keepGoing);
+    const { published, carried } = select(checked.articles, state.site, now);
+    const { changed, hashes, renderings } = await writeSite(root, outDir, state, published, carried, now);
+    if (options.cache !== false && (state.dirty || changed.length > 0)) {
+      await writeCache(cacheFile, { key, settings: state.settingsHash, site: state.site, files: withRenderings(state.files, renderings), outputs: hashes });
     }
-    // Markdown, YAML and schema code is loaded only when something must be parsed or rendered:
-    // a no-change build of a large archive spends its time on start-up otherwise.
-    const renderer = lazily(() => import('./render.js'));
-
-    // parse and render what changed, reusing the cached metadata of files that did not
-    const files = new Map<string, CachedFile>();
-    const changedFiles: SourceFile[] = [];
-    for (const file of loaded.articles) {
-      const cached = cache.files.get(file.path);
-      const hash = 'text' in file ? hashText(file.text) : cached?.hash;
-      if (cached && hash === cached.hash) files.set(file.path, { ...cached, stamp: file.stamp ?? cached.stamp });
-      else if ('text' in file) changedFiles.push(file);
-      else throw new Error(`build: ${file.path} was not read but is not in the cache`);
-    }
-    const prepared = new Map((await prepareAll(changedFiles, site, options.jobs ?? 1)).map((result) => [result.path, result]));
-    const fresh = new Map<string, Entry>();
-    const metas: ArticleMeta[] = [];
-    const problems = [...loaded.problems];
-    for (const file of loaded.articles) {
-      const result = prepared.get(file.path);
-      if (!result) {
-        metas.push((files.get(file.path) as CachedFile).article);
-      } else if (!result.ok) {
-        problems.push(...result.problems.map(fromData));
-      } else {
-        const { url: _url, html: _html, excerpt: _excerpt, imageUrl: _imageUrl, ...meta } = result.entry;
-        fresh.set(file.path, result.entry);
-        metas.push(meta);
-        if ('text' in file && file.stamp) files.set(file.path, { stamp: file.stamp, hash: hashText(file.text), article: meta });
-      }
-    }
-    const dirty = cache.files.size !== loaded.articles.length || loaded.articles.some((file) => 'text' in file);
-    const checked = settle({ site, articles: metas, problems }, options.keepGoing);
-
-    // select, then render only what must be emitted: the feed's entries and changed pages
-    const { published, carried } = select(checked.articles, site, now);
-    await recover(outDir);
-    const existing = await listOutputs(outDir);
-    const needsPage = (meta: ArticleMeta): boolean => fresh.has(meta.source) || !existing.has(pagePath(meta)) || !cache.outputs.has(pagePath(meta));
-    const entryOf = async (meta: ArticleMeta): Promise<Entry> => {
-      const rendering = files.get(meta.source)?.rendering;
-      const entry = fresh.get(meta.source) ?? (rendering ? { ...meta, url: pageUrl(meta, site), ...rendering } : undefined);
-      return entry ?? (await renderer()).render(await reread(root, meta, site), site);
-    };
-    const entries = new Map((await pMap(carried, entryOf, { concurrency: 32 })).map((entry) => [entry.source, entry]));
-    const feed = siteFeed(site, [...entries.values()], now);
-    const index = published.map((meta) => ({ title: meta.title, url: pageUrl(meta, site), date: meta.date, lang: meta.lang }));
-    const keep = new Set(published.filter((meta) => !needsPage(meta)).map(pagePath));
-    const writer = await openWriter(outDir, { keep, previous: cache.outputs });
-    await writer.add(emit([], index, feed, site));
-    // Pages go out in batches and are dropped once staged, so memory does not grow with the archive.
-    const due = published.filter(needsPage);
-    for (let start = 0; start < due.length; start += PAGE_BATCH) {
-      const batch = await pMap(due.slice(start, start + PAGE_BATCH), async (meta) => entries.get(meta.source) ?? (await entryOf(meta)), { concurrency: 32 });
-      await writer.add(batch.map((entry) => articlePage(entry, site, feed)));
-      for (const entry of batch) fresh.delete(entry.source);
-    }
-    const { changed, hashes } = await writer.commit();
-    if (options.cache !== false && (dirty || changed.length > 0)) {
-      // Renderings are kept only for what the feed carries, so the cache does not grow with the archive.
-      const keepRendering = new Set(carried.length <= RENDERINGS_KEPT ? carried.map((meta) => meta.source) : []);
-      for (const [source, { rendering: previous, ...file }] of files) {
-        const entry = entries.get(source);
-        const rendering = entry ? renderingOf(entry) : previous;
-        files.set(source, keepRendering.has(source) && rendering ? { ...file, rendering } : file);
-      }
-      await writeCache(cacheFile, { key, settings: settingsHash, site, files, outputs: hashes });
-    }
-    return { changed, articles: loaded.articles.length, published: published.length, warnings: checked.problems };
+    return { changed, articles: state.count, published: published.length, warnings: checked.problems };
   } finally {
     await release();
   }
+}
+
+interface Sources {
+  cache: BuildCache;
+  site: Site;
+  settingsHash: string;
+  articles: Array<SourceFile | KnownFile>;
+  problems: SyndicError[];
+}
+
+/** load: settings and articles, skipping files the cache vouches for unless the settings changed. */
+async function loadSources(paths: LoadPaths, cache: BuildCache, options: BuildOptions, now: Date): Promise<Sources> {
+  let loaded = await load(paths, stampsOf(cache));
+  if (!loaded.settings) failWith(loaded.problems);
+  const settingsFile = loaded.settings;
+  const settingsHash = hashText(settingsFile.text);
+  if (cache.settings === settingsHash && cache.site) return { cache, site: cache.site, settingsHash, articles: loaded.articles, problems: loaded.problems };
+  // New settings can change every page: start from an empty cache and read everything.
+  if (loaded.articles.some((file) => !('text' in file))) loaded = await load(paths);
+  const { checkSettings, generate } = await import('./generate.js');
+  const settings = checkSettings(settingsFile, options);
+  if (!settings.ok) {
+    // generate() throws with the settings problems and those of every article.
+    generate(settingsFile, loaded.articles.filter((file): file is SourceFile => 'text' in file), options, now, loaded.problems);
+    throw new Error('build: invalid settings did not stop the build');
+  }
+  return { cache: emptyCache(cache.key), site: settings.value, settingsHash, articles: loaded.articles, problems: loaded.problems };
+}
+
+interface Parsed {
+  cache: BuildCache;
+  site: Site;
+  settingsHash: string;
+  /** What the next cache will hold for each valid article file. */
+  files: Map<string, CachedFile>;
+  /** Articles parsed and rendered in this run. */
+  fresh: Map<string, Entry>;
+  /** Every valid article, in file-name order. */
+  metas: ArticleMeta[];
+  problems: SyndicError[];
+  /** True when the cache must be rewritten even if no output changed. */
+  dirty: boolean;
+  count: number;
+}
+
+/** parse and render: only what changed; everything else comes from the cache. */
+async function parseChanged({ cache, site, settingsHash, articles, problems: loadProblems }: Sources, options: BuildOptions): Promise<Parsed> {
+  const files = new Map<string, CachedFile>();
+  const changedFiles: SourceFile[] = [];
+  const hashes = new Map<string, string>();
+  for (const file of articles) {
+    const cached = cache.files.get(file.path);
+    const hash = 'text' in file ? hashText(file.text) : cached?.hash;
+    if (hash) hashes.set(file.path, hash);
+    if (cached && hash === cached.hash) files.set(file.path, { ...cached, stamp: file.stamp ?? cached.stamp });
+    else if ('text' in file) changedFiles.push(file);
+    else throw new Error(`build: ${file.path} was not read but is not in the cache`);
+  }
+  const prepared = new Map((await prepareAll(changedFiles, site, options.jobs ?? 1)).map((result) => [result.path, result]));
+  const fresh = new Map<string, Entry>();
+  const metas: ArticleMeta[] = [];
+  const problems = [...loadProblems];
+  for (const file of articles) {
+    const result = prepared.get(file.path);
+    const hash = hashes.get(file.path);
+    if (!result) {
+      metas.push((files.get(file.path) as CachedFile).article);
+    } else if (!result.ok) {
+      problems.push(...result.problems.map(fromData));
+    } else {
+      const { url: _url, html: _html, excerpt: _excerpt, imageUrl: _imageUrl, ...meta } = result.entry;
+      fresh.set(file.path, result.entry);
+      metas.push(meta);
+      if (file.stamp && hash) files.set(file.path, { stamp: file.stamp, hash, article: meta });
+    }
+  }
+  const dirty = cache.files.size !== articles.length || articles.some((file) => 'text' in file);
+  return { cache, site, settingsHash, files, fresh, metas, problems, dirty, count: articles.length };
+}
+
+/**
+ * emit and write: the feeds and the index always, pages only where the article changed or
+ * the page is missing. Pages go out in batches and are dropped once staged.
+ */
+async function writeSite(root: string, outDir: string, state: Parsed, published: ArticleMeta[], carried: ArticleMeta[], now: Date): Promise<WriteResult & { renderings: Map<string, Rendering> }> {
+  const { cache, site, files, fresh } = state;
+  const renderer = lazily(() => import('./render.js'));
+  await recover(outDir);
+  const existing = await listOutputs(outDir);
+  const needsPage = (meta: ArticleMeta): boolean => fresh.has(meta.source) || !existing.has(pagePath(meta)) || !cache.outputs.has(pagePath(meta));
+  const entryOf = async (meta: ArticleMeta): Promise<Entry> => {
+    const rendering = files.get(meta.source)?.rendering;
+    const entry = fresh.get(meta.source) ?? (rendering ? { ...meta, url: pageUrl(meta, site), ...rendering } : undefined);
+    return entry ?? (await renderer()).render(await reread(root, meta, site), site);
+  };
+  const entries = new Map((await pMap(carried, entryOf, { concurrency: 32 })).map((entry) => [entry.source, entry]));
+  const feed = siteFeed(site, [...entries.values()], now);
+  const index = published.map((meta) => ({ title: meta.title, url: pageUrl(meta, site), date: meta.date, lang: meta.lang }));
+  const writer = await openWriter(outDir, { keep: new Set(published.filter((meta) => !needsPage(meta)).map(pagePath)), previous: cache.outputs });
+  await writer.add(emit([], index, feed, site));
+  const due = published.filter(needsPage);
+  for (let start = 0; start < due.length; start += PAGE_BATCH) {
+    const batch = await pMap(due.slice(start, start + PAGE_BATCH), async (meta) => entries.get(meta.source) ?? (await entryOf(meta)), { concurrency: 32 });
+    await writer.add(batch.map((entry) => articlePage(entry, site, feed)));
+    for (const entry of batch) fresh.delete(entry.source);
+  }
+  const result = await writer.commit();
+  // Renderings are kept only for what the feed carries, so the cache does not grow with the archive.
+  const renderings = new Map(carried.length <= RENDERINGS_KEPT ? [...entries].map(([source, entry]) => [source, renderingOf(entry)]) : []);
+  return { ...result, renderings };
+}
+
+function withRenderings(files: Map<string, CachedFile>, renderings: Map<string, Rendering>): Map<string, CachedFile> {
+  return new Map(
+    [...files].map(([source, { rendering: _previous, ...file }]) => {
+      const rendering = renderings.get(source);
+      return [source, rendering ? { ...file, rendering } : file];
+    }),
+  );
 }
 
 // Below this many changed articles, starting worker processes costs more than it saves.
