@@ -129,8 +129,8 @@ interface Parsed {
   settingsHash: string;
   /** What the next cache will hold for each valid article file. */
   files: Map<string, CachedFile>;
-  /** Articles parsed and rendered in this run. */
-  fresh: Map<string, Entry>;
+  /** Articles parsed in this run, with their Markdown, until their page is written. */
+  fresh: Map<string, Article>;
   /** Every valid article, in file-name order. */
   metas: ArticleMeta[];
   problems: SyndicError[];
@@ -139,7 +139,7 @@ interface Parsed {
   count: number;
 }
 
-/** parse and render: only what changed; everything else comes from the cache. */
+/** parse: only what changed; everything else comes from the cache. */
 async function parseChanged({ cache, site, settingsHash, articles, problems: loadProblems }: Sources, options: BuildOptions): Promise<Parsed> {
   const files = new Map<string, CachedFile>();
   const changedFiles: SourceFile[] = [];
@@ -153,7 +153,7 @@ async function parseChanged({ cache, site, settingsHash, articles, problems: loa
     else throw new Error(`build: ${file.path} was not read but is not in the cache`);
   }
   const prepared = new Map((await prepareAll(changedFiles, site, options.jobs ?? 1)).map((result) => [result.path, result]));
-  const fresh = new Map<string, Entry>();
+  const fresh = new Map<string, Article>();
   const metas: ArticleMeta[] = [];
   const problems = [...loadProblems];
   for (const file of articles) {
@@ -164,8 +164,8 @@ async function parseChanged({ cache, site, settingsHash, articles, problems: loa
     } else if (!result.ok) {
       problems.push(...result.problems.map(fromData));
     } else {
-      const { url: _url, html: _html, excerpt: _excerpt, imageUrl: _imageUrl, ...meta } = result.entry;
-      fresh.set(file.path, result.entry);
+      const { markdown: _markdown, ...meta } = result.article;
+      fresh.set(file.path, result.article);
       metas.push(meta);
       if (file.stamp && hash) files.set(file.path, { stamp: file.stamp, hash, article: meta });
     }
@@ -185,9 +185,9 @@ async function writeSite(root: string, outDir: string, state: Parsed, published:
   const existing = await listOutputs(outDir);
   const needsPage = (meta: ArticleMeta): boolean => fresh.has(meta.source) || !existing.has(pagePath(meta)) || !cache.outputs.has(pagePath(meta));
   const entryOf = async (meta: ArticleMeta): Promise<Entry> => {
-    const rendering = files.get(meta.source)?.rendering;
-    const entry = fresh.get(meta.source) ?? (rendering ? { ...meta, url: pageUrl(meta, site), ...rendering } : undefined);
-    return entry ?? (await renderer()).render(await reread(root, meta, site), site);
+    const rendering = fresh.has(meta.source) ? undefined : files.get(meta.source)?.rendering;
+    if (rendering) return { ...meta, url: pageUrl(meta, site), ...rendering };
+    return (await renderer()).render(fresh.get(meta.source) ?? (await reread(root, meta, site)), site);
   };
   const entries = new Map((await pMap(carried, entryOf, { concurrency: 32 })).map((entry) => [entry.source, entry]));
   const feed = siteFeed(site, [...entries.values()], now);
@@ -220,11 +220,11 @@ const PARALLEL_MIN = 1_000;
 const WORKER_BATCH = 250;
 
 /**
- * Parses and renders changed articles, on `jobs` worker processes for large batches.
- * Off by default: on this project's 2-core machine, 4,000 articles took 3.0 s in-process,
- * 3.2-3.7 s on two worker processes and 3.1 s on two worker threads, because one process
- * already keeps the second core busy with V8's parallel GC and compilation. Larger
- * machines may gain; measure with `npm run bench` before raising --jobs.
+ * Parses changed articles, on `jobs` worker processes for large batches.
+ * Off by default: on this project's 2-core machine, parsing and rendering 4,000 articles
+ * took 3.0 s in-process, 3.2-3.7 s on two worker processes and 3.1 s on two worker threads,
+ * because one process already keeps the second core busy with V8's parallel GC and
+ * compilation. Larger machines may gain; measure with `npm run bench` before raising --jobs.
  */
 async function prepareAll(files: readonly SourceFile[], site: Site, jobs: number): Promise<Prepared[]> {
   const workerFile = new URL('./prepare-worker.js', import.meta.url);
