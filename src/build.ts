@@ -41,6 +41,8 @@ export interface BuildOptions {
   cache?: boolean;
   /** Worker processes for builds of 1,000 or more changed articles. Default 1 (none). */
   jobs?: number;
+  /** Above this many changed articles, Markdown is re-read at page time to bound memory. Default 5,000. */
+  keepMarkdownMax?: number;
 }
 
 export interface BuildResult {
@@ -129,8 +131,11 @@ interface Parsed {
   settingsHash: string;
   /** What the next cache will hold for each valid article file. */
   files: Map<string, CachedFile>;
-  /** Articles parsed in this run, with their Markdown, until their page is written. */
-  fresh: Map<string, Article>;
+  /**
+   * Articles parsed in this run, with their Markdown until their page is written; past
+   * KEEP_MARKDOWN_MAX changed files only the fact that they changed (they are re-read then).
+   */
+  fresh: Map<string, Article | undefined>;
   /** Every valid article, in file-name order. */
   metas: ArticleMeta[];
   problems: SyndicError[];
@@ -153,7 +158,8 @@ async function parseChanged({ cache, site, settingsHash, articles, problems: loa
     else throw new Error(`build: ${file.path} was not read but is not in the cache`);
   }
   const prepared = new Map((await prepareAll(changedFiles, site, options.jobs ?? 1)).map((result) => [result.path, result]));
-  const fresh = new Map<string, Article>();
+  const fresh = new Map<string, Article | undefined>();
+  const keepMarkdown = changedFiles.length <= (options.keepMarkdownMax ?? KEEP_MARKDOWN_MAX);
   const metas: ArticleMeta[] = [];
   const problems = [...loadProblems];
   for (const file of articles) {
@@ -165,7 +171,7 @@ async function parseChanged({ cache, site, settingsHash, articles, problems: loa
       problems.push(...result.problems.map(fromData));
     } else {
       const { markdown: _markdown, ...meta } = result.article;
-      fresh.set(file.path, result.article);
+      fresh.set(file.path, keepMarkdown ? result.article : undefined);
       metas.push(meta);
       if (file.stamp && hash) files.set(file.path, { stamp: file.stamp, hash, article: meta });
     }
@@ -214,6 +220,10 @@ function withRenderings(files: Map<string, CachedFile>, renderings: Map<string, 
     }),
   );
 }
+
+// A cold build of 100,000 articles peaked at 2.9 GB holding every article's Markdown until its
+// page was written, and at 1.x GB reading each file again then (about 10 % more time).
+const KEEP_MARKDOWN_MAX = 5_000;
 
 // Below this many changed articles, starting worker processes costs more than it saves.
 const PARALLEL_MIN = 1_000;

@@ -81,6 +81,16 @@ describe('the build cache', () => {
   });
 });
 
+describe('a cold build past keepMarkdownMax', () => {
+  it('re-reads articles at page time and gives the same bytes', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'syndic-reread-'));
+    await writeCorpus(root, 40, { feedLimit: 10 });
+    await build({ root, outDir: path.join(root, 'kept'), cache: false });
+    await build({ root, outDir: path.join(root, 'reread'), cache: false, keepMarkdownMax: 0 });
+    expect(await tree(path.join(root, 'reread'))).toEqual(await tree(path.join(root, 'kept')));
+  });
+});
+
 describe('--jobs', () => {
   it('gives the same bytes on worker processes as in-process', { timeout: 120_000 }, async () => {
     const { execFile } = await import('node:child_process');
