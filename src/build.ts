@@ -16,7 +16,7 @@ import { select, siteFeed } from './select.js';
 import type { Prepared } from './prepare.js';
 import { pagePath, pageUrl } from './urls.js';
 import { version } from './version.js';
-import { listOutputs, openWriter, recover, type WriteResult } from './write.js';
+import { openWriter, type WriteResult } from './write.js';
 
 export interface BuildOptions {
   /** Project folder. Default: the current directory. */
@@ -86,7 +86,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const cache = options.cache === false ? emptyCache(key) : await readCache(cacheFile, key);
     // Not bound to a name here: the article texts are freed once parsed (a third of the memory at 100,000).
     const state = await parseChanged(await loadSources(paths, cache, options, now), options);
-    const checked = settle({ site: state.site, articles: state.metas, problems: state.problems }, options.keepGoing);
+    const checked = settle(state.metas, state.problems, options.keepGoing);
     const { published, carried } = select(checked.articles, state.site, now);
     const { changed, hashes, renderings } = await writeSite(root, outDir, state, published, carried, now);
     if (options.cache !== false && (state.dirty || changed.length > 0)) {
@@ -187,8 +187,8 @@ async function parseChanged({ cache, site, settingsHash, articles, problems: loa
 async function writeSite(root: string, outDir: string, state: Parsed, published: ArticleMeta[], carried: ArticleMeta[], now: Date): Promise<WriteResult & { renderings: Map<string, Rendering> }> {
   const { cache, site, files, fresh } = state;
   const renderer = lazily(() => import('./render.js'));
-  await recover(outDir);
-  const existing = await listOutputs(outDir);
+  const writer = await openWriter(outDir, { previous: cache.outputs });
+  const { existing } = writer;
   const needsPage = (meta: ArticleMeta): boolean => fresh.has(meta.source) || !existing.has(pagePath(meta)) || !cache.outputs.has(pagePath(meta));
   const entryOf = async (meta: ArticleMeta): Promise<Entry> => {
     const rendering = fresh.has(meta.source) ? undefined : files.get(meta.source)?.rendering;
@@ -198,7 +198,8 @@ async function writeSite(root: string, outDir: string, state: Parsed, published:
   const entries = new Map((await pMap(carried, entryOf, { concurrency: 32 })).map((entry) => [entry.source, entry]));
   const feed = siteFeed(site, [...entries.values()], now);
   const index = published.map((meta) => ({ title: meta.title, url: pageUrl(meta, site), date: meta.date, lang: meta.lang }));
-  const writer = await openWriter(outDir, { keep: new Set(published.filter((meta) => !needsPage(meta)).map(pagePath)), previous: cache.outputs });
+  // Decided before the loop below forgets which articles were fresh.
+  const keep = new Set(published.filter((meta) => !needsPage(meta)).map(pagePath));
   await writer.add(emit([], index, feed, site));
   const due = published.filter(needsPage);
   for (let start = 0; start < due.length; start += PAGE_BATCH) {
@@ -206,7 +207,7 @@ async function writeSite(root: string, outDir: string, state: Parsed, published:
     await writer.add(batch.map((entry) => articlePage(entry, site, feed)));
     for (const entry of batch) fresh.delete(entry.source);
   }
-  const result = await writer.commit();
+  const result = await writer.commit(keep);
   // Renderings are kept only for what the feed carries, so the cache does not grow with the archive.
   const renderings = new Map(carried.length <= RENDERINGS_KEPT ? [...entries].map(([source, entry]) => [source, renderingOf(entry)]) : []);
   return { ...result, renderings };

@@ -1,20 +1,13 @@
 // Checks across articles: ids and slugs must be unique. Pure.
 import { failWith, SyndicError } from './errors.js';
-import type { ArticleMeta, Site } from './model.js';
-
-/** Settings and articles, validated, or one SyndicError listing every problem (but see `keepGoing`). */
-export interface Checked<T> {
-  site: Site;
-  articles: T[];
-  problems: SyndicError[];
-}
+import type { ArticleMeta } from './model.js';
 
 /** Throws unless the problems may be skipped; drops articles whose id or slug is taken. */
-export function settle<T extends ArticleMeta>(checked: Checked<T>, keepGoing: boolean | undefined): Checked<T> {
-  const clashes = duplicates(checked.articles);
-  const problems = [...checked.problems, ...clashes.problems];
+export function settle<T extends ArticleMeta>(articles: readonly T[], earlier: readonly SyndicError[], keepGoing: boolean | undefined): { articles: T[]; problems: SyndicError[] } {
+  const clashes = duplicates(articles);
+  const problems = [...earlier, ...clashes.problems];
   if (problems.length > 0 && !keepGoing) failWith(problems);
-  return { site: checked.site, articles: checked.articles.filter((article) => !clashes.rejected.has(article)), problems };
+  return { articles: articles.filter((article) => !clashes.rejected.has(article)), problems };
 }
 
 /**

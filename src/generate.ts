@@ -9,7 +9,7 @@ import { render } from './render.js';
 import { select, siteFeed } from './select.js';
 
 /** Only used to check articles when the real settings are broken; never reaches an output. */
-export const STAND_IN_SITE: Site = {
+const STAND_IN_SITE: Site = {
   title: 'unused',
   description: 'unused',
   url: 'https://settings.invalid/',
@@ -48,7 +48,7 @@ export function generate(
     else problems.push(...parsed.problems);
   }
   if (!settings.ok) failWith([...problems, ...duplicates(articles).problems]);
-  const checked = settle({ site, articles, problems }, options.keepGoing);
+  const checked = settle(articles, problems, options.keepGoing);
 
   const entries = checked.articles.map((article) => render(article, site));
   const { published, carried } = select(entries, site, now);

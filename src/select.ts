@@ -1,5 +1,6 @@
 // Stage 4: decide what is published and which entries each feed carries. Pure.
 import type { Article, Entry, FeedSpec, Site } from './model.js';
+import { FEED_PATHS } from './urls.js';
 
 /** The fields selection needs; both cached metadata and rendered entries have them. */
 export type Schedulable = Pick<Article, 'id' | 'date' | 'updated' | 'draft'>;
@@ -37,9 +38,9 @@ export function siteFeed(site: Site, entries: Entry[], now: Date): FeedSpec {
     // With nothing published there is no article date to use; `now` is then the only honest answer.
     updated: entries.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), entries[0]?.updated ?? now),
     urls: {
-      rss: new URL('rss.xml', site.url).href,
-      atom: new URL('atom.xml', site.url).href,
-      json: new URL('feed.json', site.url).href,
+      rss: new URL(FEED_PATHS.rss, site.url).href,
+      atom: new URL(FEED_PATHS.atom, site.url).href,
+      json: new URL(FEED_PATHS.json, site.url).href,
     },
     entries,
   };

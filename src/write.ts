@@ -5,6 +5,7 @@ import path from 'node:path';
 import pMap from 'p-map';
 import { hashText } from './cache.js';
 import type { Output } from './model.js';
+import { isOwned } from './urls.js';
 
 export interface WriteResult {
   /** Output paths whose bytes changed (added, modified or removed). */
@@ -14,34 +15,30 @@ export interface WriteResult {
 }
 
 export interface WriteOptions {
-  /** Owned files that stay as they are without being passed in `outputs` (unchanged pages). */
-  keep?: ReadonlySet<string>;
   /** Hashes of what the last build wrote: equal hashes need no read to compare. */
   previous?: ReadonlyMap<string, string>;
 }
 
-/**
- * Files Syndic owns. Anything else a user put in the output folder (CNAME, robots.txt…)
- * is carried over untouched: the user's file wins.
- */
-export function isOwned(relative: string): boolean {
-  return /^(rss\.xml|atom\.xml|feed\.json|index\.html|articles\/.*)$/.test(relative);
-}
 
 // Comparing and writing one file at a time left the disk idle; 32 at once is 5-8x faster.
 const IO_CONCURRENCY = 32;
 
-export async function write(outDir: string, outputs: readonly Output[], options: WriteOptions = {}): Promise<WriteResult> {
+export async function write(outDir: string, outputs: readonly Output[], options: WriteOptions & { keep?: ReadonlySet<string> } = {}): Promise<WriteResult> {
   const writer = await openWriter(outDir, options);
   await writer.add(outputs);
-  return writer.commit();
+  return writer.commit(options.keep);
 }
 
 export interface Writer {
+  /** Every file in the output folder when the writer opened, as `/`-separated relative paths. */
+  readonly existing: ReadonlySet<string>;
   /** Compares these outputs with the current tree and stages the ones that differ. */
   add(outputs: readonly Output[]): Promise<void>;
-  /** Swaps the staged tree in, or touches nothing when nothing differs. */
-  commit(): Promise<WriteResult>;
+  /**
+   * Swaps the staged tree in, or touches nothing when nothing differs. `keep` names owned
+   * files that stay as they are without being passed to `add` (unchanged pages).
+   */
+  commit(keep?: ReadonlySet<string>): Promise<WriteResult>;
 }
 
 /**
@@ -49,7 +46,6 @@ export interface Writer {
  * batch is compared and staged as it comes, and only `commit` swaps the new tree in.
  */
 export async function openWriter(outDir: string, options: WriteOptions = {}): Promise<Writer> {
-  const keep = options.keep ?? new Set<string>();
   const previous = options.previous ?? new Map<string, string>();
   await recover(outDir);
   const existing = await listOutputs(outDir);
@@ -68,6 +64,8 @@ export async function openWriter(outDir: string, options: WriteOptions = {}): Pr
   };
 
   return {
+    existing,
+
     async add(outputs) {
       await pMap(
         outputs,
@@ -91,8 +89,9 @@ export async function openWriter(outDir: string, options: WriteOptions = {}): Pr
       );
     },
 
-    async commit() {
+    async commit(keep = new Set<string>()) {
       for (const relative of keep) {
+        if (hashes.has(relative)) throw new Error(`write: ${relative} was both written and kept`);
         const hash = previous.get(relative);
         if (!existing.has(relative) || hash === undefined) throw new Error(`write: asked to keep ${relative}, which the last build did not write`);
         hashes.set(relative, hash);
@@ -134,7 +133,7 @@ async function swap(staging: string, outDir: string): Promise<void> {
 }
 
 /** A run killed between the two renames of `swap` leaves the old tree aside; put it back. */
-export async function recover(outDir: string): Promise<void> {
+async function recover(outDir: string): Promise<void> {
   const retired = `${outDir}.syndic-old`;
   if (!(await exists(outDir)) && (await exists(retired))) await rename(retired, outDir);
   await rm(retired, { recursive: true, force: true });
@@ -142,7 +141,7 @@ export async function recover(outDir: string): Promise<void> {
 }
 
 /** Every file below the output folder, as `/`-separated relative paths. */
-export async function listOutputs(dir: string): Promise<Set<string>> {
+async function listOutputs(dir: string): Promise<Set<string>> {
   if (!(await exists(dir))) return new Set();
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return new Set(

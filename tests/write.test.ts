@@ -2,7 +2,8 @@ import { mkdtemp, readFile, readdir, stat, writeFile, mkdir } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isOwned, write } from '../src/write.js';
+import { isOwned } from '../src/urls.js';
+import { write } from '../src/write.js';
 
 async function tempOut(): Promise<{ parent: string; out: string }> {
   const parent = await mkdtemp(path.join(tmpdir(), 'syndic-write-'));

@@ -1,5 +1,6 @@
 // Stage 5: the site's files, as data. Pure.
 import type { Entry, FeedSpec, Output, Site } from '../model.js';
+import { FEED_PATHS } from '../urls.js';
 import { atomDocument, jsonDocument, rssDocument } from './feed-adapter.js';
 import { articlePage, indexPage, type IndexItem } from './pages.js';
 
@@ -11,9 +12,9 @@ export type { IndexItem };
  */
 export function emit(pages: readonly Entry[], index: readonly IndexItem[], feed: FeedSpec, site: Site): Output[] {
   return [
-    { path: 'rss.xml', contents: rssDocument(feed) },
-    { path: 'atom.xml', contents: atomDocument(feed) },
-    { path: 'feed.json', contents: jsonDocument(feed) },
+    { path: FEED_PATHS.rss, contents: rssDocument(feed) },
+    { path: FEED_PATHS.atom, contents: atomDocument(feed) },
+    { path: FEED_PATHS.json, contents: jsonDocument(feed) },
     indexPage(index, site, feed),
     ...pages.map((entry) => articlePage(entry, site, feed)),
   ];

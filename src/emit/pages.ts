@@ -1,7 +1,7 @@
 // The HTML pages that feed items link to, and the index that lists them. Pure.
 import { isoInZone } from '../dates.js';
 import type { Entry, FeedSpec, Output, Site } from '../model.js';
-import { pagePath } from '../urls.js';
+import { INDEX_PATH, pagePath } from '../urls.js';
 import { escapeAttribute as esc } from './escape.js';
 
 const STYLE = `body{font:1.1rem/1.6 system-ui,sans-serif;max-width:38rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fff}
@@ -69,5 +69,5 @@ export function indexPage(published: readonly IndexItem[], site: Site, feed: Fee
       `<li><a href="${esc(entry.url)}">${esc(entry.title)}</a> <time datetime="${isoInZone(entry.date, site.timezone)}">${esc(localDate(entry.date, entry.lang, site))}</time></li>`,
   );
   const body = [`<header><h1>${esc(site.title)}</h1>\n<p>${esc(site.description)}</p></header>`, '<main>', '<ol reversed>', ...items, '</ol>', '</main>', subscribe(feed)].join('\n');
-  return { path: 'index.html', contents: document(site.language, head(site.title, site.description, feed, site.url), body) };
+  return { path: INDEX_PATH, contents: document(site.language, head(site.title, site.description, feed, site.url), body) };
 }
