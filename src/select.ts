@@ -1,6 +1,6 @@
 // Stage 4: decide what is published and which entries each feed carries. Pure.
 import type { Article, Entry, FeedSpec, Site } from './model.js';
-import { FEED_PATHS } from './urls.js';
+import { feedUrls } from './urls.js';
 
 /** The fields selection needs; both cached metadata and rendered entries have them. */
 export type Schedulable = Pick<Article, 'id' | 'date' | 'updated' | 'draft'>;
@@ -37,11 +37,7 @@ export function siteFeed(site: Site, entries: Entry[], now: Date): FeedSpec {
     ...(site.copyright === undefined ? {} : { copyright: site.copyright }),
     // With nothing published there is no article date to use; `now` is then the only honest answer.
     updated: entries.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), entries[0]?.updated ?? now),
-    urls: {
-      rss: new URL(FEED_PATHS.rss, site.url).href,
-      atom: new URL(FEED_PATHS.atom, site.url).href,
-      json: new URL(FEED_PATHS.json, site.url).href,
-    },
+    urls: feedUrls('', site),
     entries,
   };
 }

@@ -1,22 +1,63 @@
 // Where each output lives and the public URL it is served at.
+import slugify from '@sindresorhus/slugify';
 import type { Article, Site } from './model.js';
 
-/** The site-wide feeds and the index, relative to the output folder. */
+/** The file names of a feed's three formats, inside the feed's folder. */
 export const FEED_PATHS = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
 export const INDEX_PATH = 'index.html';
+/** Every feed Syndic writes, for readers that import subscriptions. */
+export const OPML_PATH = 'feeds.opml';
 const PAGES_DIR = 'articles/';
+/** Local images and enclosures, copied from the project. */
+export const MEDIA_DIR = 'media/';
+/** Groups of articles that get their own feeds and page. */
+export const GROUP_DIRS = { tag: 'tags/', author: 'authors/' } as const;
+export type GroupKind = keyof typeof GROUP_DIRS;
+/** RFC 5005 archive pages of a feed, inside the feed's folder. */
+export const ARCHIVE_DIR = 'archive/';
 
 /** Where an article's page lives, relative to the output folder. */
 export function pagePath(article: Pick<Article, 'slug'>): string {
   return `${PAGES_DIR}${article.slug}.html`;
 }
 
+/** The URL segment of a tag or author name: "Politique étrangère" → "politique-etrangere". */
+export function groupSlug(name: string): string {
+  return slugify(name);
+}
+
+/** The folder of a tag's or author's feeds and page, relative to the output folder: `tags/politique/`. */
+export function groupDir(kind: GroupKind, name: string): string {
+  return `${GROUP_DIRS[kind]}${groupSlug(name)}/`;
+}
+
+/** The public address of a tag's or author's page (its folder's index.html). */
+export function groupUrl(kind: GroupKind, name: string, site: Site): string {
+  return new URL(groupDir(kind, name), site.url).href;
+}
+
+/** The public addresses of the three formats of the feed in folder `dir` ('' for the site feed). */
+export function feedUrls(dir: string, site: Site): { rss: string; atom: string; json: string } {
+  return {
+    rss: new URL(dir + FEED_PATHS.rss, site.url).href,
+    atom: new URL(dir + FEED_PATHS.atom, site.url).href,
+    json: new URL(dir + FEED_PATHS.json, site.url).href,
+  };
+}
+
+const OWNED_DIRS = [PAGES_DIR, MEDIA_DIR, ARCHIVE_DIR, ...Object.values(GROUP_DIRS)];
+
 /**
  * Files Syndic owns. Anything else a user put in the output folder (CNAME, robots.txt…)
  * is carried over untouched: the user's file wins.
  */
 export function isOwned(relative: string): boolean {
-  return relative === INDEX_PATH || Object.values<string>(FEED_PATHS).includes(relative) || relative.startsWith(PAGES_DIR);
+  return (
+    relative === INDEX_PATH ||
+    relative === OPML_PATH ||
+    Object.values<string>(FEED_PATHS).includes(relative) ||
+    OWNED_DIRS.some((dir) => relative.startsWith(dir))
+  );
 }
 
 /** The public address of an article's page. */
