@@ -88,9 +88,9 @@ author: Rédaction
 `;
 
 /** Writes syndic.yaml and `count` articles under `root`. */
-export async function writeCorpus(root: string, count: number, options: { feedLimit?: number; seed?: number } = {}): Promise<void> {
+export async function writeCorpus(root: string, count: number, options: { feedLimit?: number; seed?: number; settings?: string } = {}): Promise<void> {
   await mkdir(path.join(root, 'articles'), { recursive: true });
-  await writeFile(path.join(root, 'syndic.yaml'), `${CORPUS_SETTINGS}feedLimit: ${options.feedLimit ?? 50}\n`);
+  await writeFile(path.join(root, 'syndic.yaml'), `${CORPUS_SETTINGS}feedLimit: ${options.feedLimit ?? 50}\n${options.settings ?? ''}`);
   const batch = 500;
   for (let start = 0; start < count; start += batch) {
     await Promise.all(

@@ -8,13 +8,13 @@ import lockfile from 'proper-lockfile';
 import { cacheKey, emptyCache, hashText, readCache, writeCache, type BuildCache, type CachedFile } from './cache.js';
 import { settle } from './check.js';
 import { failWith, fromData, SyndicError } from './errors.js';
-import { emit } from './emit/index.js';
-import { articlePage } from './emit/pages.js';
+import { emit, feedDocuments } from './emit/index.js';
+import { articlePage, indexItem } from './emit/pages.js';
 import { load, type LoadPaths } from './load.js';
-import type { Article, ArticleMeta, Entry, FileStamp, KnownFile, Output, Rendering, Site, SourceFile } from './model.js';
-import { select, siteFeed } from './select.js';
+import type { Article, ArticleMeta, Entry, FeedSpec, FileStamp, KnownFile, Output, Rendering, Site, SourceFile } from './model.js';
+import { archiveDir, archiveSpec, plans, select, subscriptionSpec } from './select.js';
 import type { Prepared } from './prepare.js';
-import { pagePath, pageUrl } from './urls.js';
+import { FEED_PATHS, pagePath, pageUrl } from './urls.js';
 import { version } from './version.js';
 import { openWriter, type WriteResult } from './write.js';
 
@@ -86,11 +86,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const cache = options.cache === false ? emptyCache(key) : await readCache(cacheFile, key);
     // Not bound to a name here: the article texts are freed once parsed (a third of the memory at 100,000).
     const state = await parseChanged(await loadSources(paths, cache, options, now), options);
-    const checked = settle(state.metas, state.problems, options.keepGoing);
-    const { published, carried } = select(checked.articles, state.site, now);
-    const { changed, hashes, renderings } = await writeSite(root, outDir, state, published, carried, now);
+    const checked = settle(state.metas, state.problems, options.keepGoing, state.site.groups);
+    const { published } = select(checked.articles, state.site, now);
+    const { changed, hashes, renderings, archives } = await writeSite(root, outDir, state, published, now);
     if (options.cache !== false && (state.dirty || changed.length > 0)) {
-      await writeCache(cacheFile, { key, settings: state.settingsHash, site: state.site, files: withRenderings(state.files, renderings), outputs: hashes });
+      await writeCache(cacheFile, { key, settings: state.settingsHash, site: state.site, files: withRenderings(state.files, renderings), outputs: hashes, archives });
     }
     return { changed, articles: state.count, published: published.length, warnings: checked.problems };
   } finally {
@@ -181,36 +181,62 @@ async function parseChanged({ cache, site, settingsHash, articles, problems: loa
 }
 
 /**
- * emit and write: the feeds and the index always, pages only where the article changed or
- * the page is missing. Pages go out in batches and are dropped once staged.
+ * emit and write: the feeds, their listing pages and the OPML list always; article pages
+ * and archive pages only where something in them changed or the file is missing. Pages go
+ * out in batches and are dropped once staged.
  */
-async function writeSite(root: string, outDir: string, state: Parsed, published: ArticleMeta[], carried: ArticleMeta[], now: Date): Promise<WriteResult & { renderings: Map<string, Rendering> }> {
+async function writeSite(root: string, outDir: string, state: Parsed, published: ArticleMeta[], now: Date): Promise<WriteResult & { renderings: Map<string, Rendering>; archives: Map<string, string> }> {
   const { cache, site, files, fresh } = state;
   const renderer = lazily(() => import('./render.js'));
   const writer = await openWriter(outDir, { previous: cache.outputs });
   const { existing } = writer;
-  const needsPage = (meta: ArticleMeta): boolean => fresh.has(meta.source) || !existing.has(pagePath(meta)) || !cache.outputs.has(pagePath(meta));
+  const onDisk = (relative: string): boolean => existing.has(relative) && cache.outputs.has(relative);
+  const needsPage = (meta: ArticleMeta): boolean => fresh.has(meta.source) || !onDisk(pagePath(meta));
   const entryOf = async (meta: ArticleMeta): Promise<Entry> => {
     const rendering = fresh.has(meta.source) ? undefined : files.get(meta.source)?.rendering;
     if (rendering) return { ...meta, url: pageUrl(meta, site), ...rendering };
     return (await renderer()).render(fresh.get(meta.source) ?? (await reread(root, meta, site)), site);
   };
-  const entries = new Map((await pMap(carried, entryOf, { concurrency: 32 })).map((entry) => [entry.source, entry]));
-  const feed = siteFeed(site, [...entries.values()], now);
-  const index = published.map((meta) => ({ title: meta.title, url: pageUrl(meta, site), date: meta.date, lang: meta.lang }));
-  // Decided before the loop below forgets which articles were fresh.
+  const renderAll = async (metas: readonly ArticleMeta[]): Promise<Map<string, Entry>> =>
+    new Map((await pMap(metas, entryOf, { concurrency: 32 })).map((entry) => [entry.source, entry]));
+  const feeds = plans(published, site);
+  const entries = await renderAll([...new Set(feeds.flatMap((feed) => feed.carried))]);
+  const listings = feeds.map((feed) => ({
+    kind: feed.kind,
+    feed: subscriptionSpec(feed, site, (meta) => entries.get(meta.source) as Entry, now),
+    items: feed.members.map((meta) => indexItem({ ...meta, url: pageUrl(meta, site) })),
+  }));
+  // Decided before the loops below forget which articles were fresh.
   const keep = new Set(published.filter((meta) => !needsPage(meta)).map(pagePath));
-  await writer.add(emit([], index, feed, site));
+  const archives = new Map<string, string>();
+  const dueArchives: Array<{ feed: (typeof feeds)[number]; number: number }> = [];
+  for (const feed of feeds) {
+    feed.archives.forEach((members, k) => {
+      const dir = archiveDir(feed.dir, k + 1);
+      // Links change only when a newer page appears; members change only when an article does.
+      const fingerprint = hashText(JSON.stringify([k + 1 < feed.archives.length, members.map((meta) => [meta.source, meta.id, meta.updated.getTime()])]));
+      archives.set(dir, fingerprint);
+      const outputs = Object.values<string>(FEED_PATHS).map((name) => dir + name);
+      if (cache.archives.get(dir) === fingerprint && outputs.every(onDisk) && !members.some((meta) => fresh.has(meta.source))) outputs.forEach((output) => keep.add(output));
+      else dueArchives.push({ feed, number: k + 1 });
+    });
+  }
+  await writer.add(emit([], listings, site));
+  for (const { feed, number } of dueArchives) {
+    const rendered = await renderAll((feed.archives[number - 1] ?? []).filter((meta) => !entries.has(meta.source)));
+    await writer.add(feedDocuments(archiveSpec(feed, number, site, (meta) => entries.get(meta.source) ?? (rendered.get(meta.source) as Entry), now)));
+  }
+  const home = listings[0]?.feed as FeedSpec;
   const due = published.filter(needsPage);
   for (let start = 0; start < due.length; start += PAGE_BATCH) {
     const batch = await pMap(due.slice(start, start + PAGE_BATCH), async (meta) => entries.get(meta.source) ?? (await entryOf(meta)), { concurrency: 32 });
-    await writer.add(batch.map((entry) => articlePage(entry, site, feed)));
+    await writer.add(batch.map((entry) => articlePage(entry, site, home)));
     for (const entry of batch) fresh.delete(entry.source);
   }
   const result = await writer.commit(keep);
-  // Renderings are kept only for what the feed carries, so the cache does not grow with the archive.
-  const renderings = new Map(carried.length <= RENDERINGS_KEPT ? [...entries].map(([source, entry]) => [source, renderingOf(entry)]) : []);
-  return { ...result, renderings };
+  // Renderings are kept only for what the feeds carry, so the cache does not grow with the archive.
+  const renderings = new Map(entries.size <= RENDERINGS_KEPT ? [...entries].map(([source, entry]) => [source, renderingOf(entry)]) : []);
+  return { ...result, renderings, archives };
 }
 
 function withRenderings(files: Map<string, CachedFile>, renderings: Map<string, Rendering>): Map<string, CachedFile> {

@@ -25,6 +25,8 @@ export interface BuildCache {
   files: Map<string, CachedFile>;
   /** Output path → sha1 of the bytes last written there. */
   outputs: Map<string, string>;
+  /** Archive page folder → fingerprint of its members and links, so unchanged pages are not rendered again. */
+  archives: Map<string, string>;
 }
 
 interface CacheJson {
@@ -33,6 +35,7 @@ interface CacheJson {
   site?: Site;
   files: Array<[string, Omit<CachedFile, 'article'> & { article: Omit<ArticleMeta, 'date' | 'updated'> & { date: string; updated: string } }]>;
   outputs: Array<[string, string]>;
+  archives?: Array<[string, string]>;
 }
 
 /** Change detection, not security: sha1 hashed 10,000 articles and pages in half sha256's time. */
@@ -45,7 +48,7 @@ export function cacheKey(version: string, paths: string, overrides: object): str
 }
 
 export function emptyCache(key: string): BuildCache {
-  return { key, settings: '', files: new Map(), outputs: new Map() };
+  return { key, settings: '', files: new Map(), outputs: new Map(), archives: new Map() };
 }
 
 /** The cache if it exists, parses and was made with `key`; otherwise an empty one. */
@@ -59,6 +62,7 @@ export async function readCache(file: string, key: string): Promise<BuildCache> 
       ...(json.site === undefined ? {} : { site: json.site }),
       files: new Map(json.files.map(([name, entry]) => [name, { ...entry, article: { ...entry.article, date: new Date(entry.article.date), updated: new Date(entry.article.updated) } }])),
       outputs: new Map(json.outputs),
+      archives: new Map(json.archives ?? []),
     };
   } catch {
     return emptyCache(key);
@@ -73,6 +77,7 @@ export async function writeCache(file: string, cache: BuildCache): Promise<void>
     ...(cache.site === undefined ? {} : { site: cache.site }),
     files: [...cache.files].map(([name, entry]) => [name, { ...entry, article: { ...entry.article, date: entry.article.date.toISOString(), updated: entry.article.updated.toISOString() } }]),
     outputs: [...cache.outputs],
+    archives: [...cache.archives],
   };
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(`${file}.tmp`, JSON.stringify(json));

@@ -2,11 +2,12 @@
 import type { BuildOptions, Generated } from './build.js';
 import { settle, duplicates } from './check.js';
 import { failWith, SyndicError } from './errors.js';
-import { emit } from './emit/index.js';
-import type { Article, Site, SourceFile } from './model.js';
+import { emit, feedDocuments } from './emit/index.js';
+import { indexItem } from './emit/pages.js';
+import type { Article, Entry, Site, SourceFile } from './model.js';
 import { parseArticle, parseSettings } from './parse.js';
 import { render } from './render.js';
-import { select, siteFeed } from './select.js';
+import { archiveSpec, plans, select, subscriptionSpec } from './select.js';
 
 /** Only used to check articles when the real settings are broken; never reaches an output. */
 const STAND_IN_SITE: Site = {
@@ -17,6 +18,9 @@ const STAND_IN_SITE: Site = {
   timezone: 'UTC',
   authors: [{ name: 'unused' }],
   feedLimit: 1,
+  groups: { tag: false, author: false },
+  archive: false,
+  hubs: [],
 };
 
 export function checkSettings(settingsFile: SourceFile, options: Pick<BuildOptions, 'baseUrl' | 'timezone'>): ReturnType<typeof parseSettings> {
@@ -48,11 +52,20 @@ export function generate(
     else problems.push(...parsed.problems);
   }
   if (!settings.ok) failWith([...problems, ...duplicates(articles).problems]);
-  const checked = settle(articles, problems, options.keepGoing);
+  const checked = settle(articles, problems, options.keepGoing, site.groups);
 
   const entries = checked.articles.map((article) => render(article, site));
-  const { published, carried } = select(entries, site, now);
-  const feed = siteFeed(site, carried, now);
-  return { outputs: emit(published, published, feed, site), articles: articleFiles.length, published: published.length, warnings: checked.problems };
+  const { published } = select(entries, site, now);
+  const feeds = plans(published, site);
+  const same = (entry: Entry): Entry => entry;
+  const listings = feeds.map((feed) => ({ kind: feed.kind, feed: subscriptionSpec(feed, site, same, now), items: feed.members.map(indexItem) }));
+  const archives = feeds.flatMap((feed) => feed.archives.map((_, k) => archiveSpec(feed, k + 1, site, same, now)));
+  return {
+    outputs: [...emit(published, listings, site), ...archives.flatMap(feedDocuments)],
+    articles: articleFiles.length,
+    published: published.length,
+    warnings: checked.problems,
+  };
 }
+
 

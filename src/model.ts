@@ -17,6 +17,21 @@ export interface Site {
   authors: Person[];
   copyright?: string;
   feedLimit: number;
+  /** Tag and author feeds; `false` when switched off. */
+  groups: Record<GroupKind, GroupSettings | false>;
+  /** RFC 5005 archive pages for every feed. */
+  archive: boolean;
+  /** WebSub hubs the feeds advertise; empty for none. */
+  hubs: string[];
+}
+
+export type GroupKind = 'tag' | 'author';
+
+export interface GroupSettings {
+  /** Items per group feed. */
+  feedLimit: number;
+  /** Groups with fewer published articles get no feeds. */
+  minArticles: number;
 }
 
 /** What make and git compare to decide a file is unchanged without reading it. */
@@ -58,8 +73,8 @@ export interface Article {
   draft: boolean;
   image?: string;
   markdown: string;
-  /** Lines of the `id` and `slug` fields (1 when derived from the file name), for duplicate reports. */
-  lines: { id: number; slug: number };
+  /** Lines of these fields (1 when absent), for reports of clashes between articles. */
+  lines: { id: number; slug: number; tags: number; author: number };
 }
 
 /** An article without its Markdown: what the build cache keeps. */
@@ -82,6 +97,8 @@ export interface Entry extends ArticleMeta, Rendering {
 
 /** One feed to emit: its metadata and the entries it carries, newest first. */
 export interface FeedSpec {
+  /** Folder of its files inside the output folder: '' for the site feed, `tags/politique/`… */
+  dir: string;
   title: string;
   description: string;
   homeUrl: string;
@@ -92,6 +109,22 @@ export interface FeedSpec {
   updated: Date;
   urls: { rss: string; atom: string; json: string };
   entries: Entry[];
+  /** WebSub hubs to advertise. */
+  hubs: string[];
+  /** RFC 5005 links: the subscription feed's archives, or this archive page's neighbours. */
+  archive?: ArchiveLinks;
+}
+
+/** Where a feed document sits in its RFC 5005 archive (https://www.rfc-editor.org/rfc/rfc5005#section-4). */
+export interface ArchiveLinks {
+  /** True on archive pages (`fh:archive`), false on the subscription feed. */
+  isArchive: boolean;
+  /** The next older archive page's URLs, per format. */
+  prev?: { rss: string; atom: string; json: string };
+  /** The next newer archive page's URLs, per format. */
+  next?: { rss: string; atom: string; json: string };
+  /** The subscription feed's URLs, on archive pages. */
+  current?: { rss: string; atom: string; json: string };
 }
 
 /** A file to write, relative to the output folder. */

@@ -3,8 +3,8 @@ import matter from 'gray-matter';
 import slugify from '@sindresorhus/slugify';
 import { SyndicError } from './errors.js';
 import { calendarDay, parseDate } from './dates.js';
-import type { Article, Person, Site, SourceFile } from './model.js';
-import { frontmatterSchema, settingsSchema, type PersonInput } from './schema.js';
+import type { Article, GroupSettings, Person, Site, SourceFile } from './model.js';
+import { frontmatterSchema, settingsSchema, type PersonInput, type Settings } from './schema.js';
 import { readYaml, schemaProblems } from './yaml-source.js';
 
 export interface SettingsOverrides {
@@ -41,8 +41,17 @@ export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {
       authors: toPeople(settings.author),
       ...(settings.copyright === undefined ? {} : { copyright: settings.copyright }),
       feedLimit: settings.feedLimit,
+      groups: { tag: groupSettings(settings.groups.tags, settings.feedLimit), author: groupSettings(settings.groups.authors, settings.feedLimit) },
+      archive: settings.archive,
+      hubs: settings.hub === undefined ? [] : [settings.hub].flat(),
     },
   };
+}
+
+function groupSettings(input: Settings['groups']['tags'], feedLimit: number): GroupSettings | false {
+  if (input === false) return false;
+  const limits = input === true ? {} : input;
+  return { feedLimit: limits.feedLimit ?? feedLimit, minArticles: limits.minArticles ?? 1 };
 }
 
 function flagProblem(flag: string | undefined, problem: SyndicError): SyndicError {
@@ -113,7 +122,12 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
       lang: fm.lang ?? site.language,
       draft: fm.draft ?? false,
       ...(fm.image === undefined ? {} : { image: fm.image }),
-      lines: { id: fm.id === undefined ? 1 : source.lineOf(['id']), slug: fm.slug === undefined ? 1 : source.lineOf(['slug']) },
+      lines: {
+        id: fm.id === undefined ? 1 : source.lineOf(['id']),
+        slug: fm.slug === undefined ? 1 : source.lineOf(['slug']),
+        tags: fm.tags === undefined ? 1 : source.lineOf(['tags']),
+        author: fm.author === undefined ? 1 : source.lineOf(['author']),
+      },
       // Blank lines keep Markdown line numbers equal to file line numbers.
       markdown: '\n'.repeat(text.slice(0, bodyStart).split('\n').length - 1) + split.content,
     },

@@ -44,6 +44,17 @@ export const personSchema = z.union([
   }),
 ]);
 
+/** A group of feeds: on, off, or on with its own limits. */
+const groupSchema = z.union([
+  z.boolean(),
+  z.strictObject({
+    /** Items per group feed. Default: the site's `feedLimit`. */
+    feedLimit: z.number().int().min(1).max(100_000).optional(),
+    /** Only groups with at least this many published articles get feeds. Default 1. */
+    minArticles: z.number().int().min(1).optional(),
+  }),
+]);
+
 export const settingsSchema = z.strictObject({
   /** Feed and site title. Required. */
   title: text,
@@ -61,6 +72,19 @@ export const settingsSchema = z.strictObject({
   copyright: text.optional(),
   /** Most recent items per feed. Default 20. */
   feedLimit: z.number().int().min(1).max(100_000).default(20),
+  /** Feeds and a page for each tag and each author: `true`, `false`, or limits. Default both on. */
+  groups: z
+    .strictObject({
+      /** `dist/tags/<slug>/`. Default true. */
+      tags: groupSchema.default(true),
+      /** `dist/authors/<slug>/`. Default true. */
+      authors: groupSchema.default(true),
+    })
+    .default({ tags: true, authors: true }),
+  /** RFC 5005 archive pages of `feedLimit` entries each, linked from every feed. Default false. */
+  archive: z.boolean().default(false),
+  /** WebSub hub URL(s) the feeds advertise and `build --ping` notifies. Optional. */
+  hub: z.union([webUrl, z.array(webUrl).min(1)]).optional(),
 });
 
 const dateString = z.string({ error: 'must be a date written as YYYY-MM-DD or an RFC 3339 date-time' });

@@ -1,14 +1,14 @@
-// Stage 4: decide what is published and which entries each feed carries. Pure.
-import type { Article, Entry, FeedSpec, Site } from './model.js';
-import { feedUrls } from './urls.js';
+// Stage 4: decide what is published, which feeds exist and which entries each carries. Pure.
+import type { Article, ArchiveLinks, Entry, FeedSpec, GroupKind, Person, Site } from './model.js';
+import { ARCHIVE_DIR, feedUrls, groupDir } from './urls.js';
 
 /** The fields selection needs; both cached metadata and rendered entries have them. */
-export type Schedulable = Pick<Article, 'id' | 'date' | 'updated' | 'draft'>;
+export type Schedulable = Pick<Article, 'id' | 'date' | 'updated' | 'draft' | 'tags' | 'authors'>;
 
 export interface Selection<T extends Schedulable> {
   /** Every published article, newest first: each gets a page and a line on the index. */
   published: T[];
-  /** The newest `feedLimit` of them: what the site feed carries. */
+  /** The newest `feedLimit` of them: what the site feed carries (without archives). */
   carried: T[];
 }
 
@@ -26,18 +26,108 @@ export function select<T extends Schedulable>(items: readonly T[], site: Site, n
   return { published, carried: published.slice(0, site.feedLimit) };
 }
 
-/** The site-wide subscription feed over `entries` (already selected, newest first). */
-export function siteFeed(site: Site, entries: Entry[], now: Date): FeedSpec {
+/** One feed the site publishes: the site feed, or a tag's or an author's. */
+export interface FeedPlan<T> {
+  kind: 'site' | GroupKind;
+  /** The tag or author name; the site title for the site feed. */
+  name: string;
+  /** Folder of its files: '' for the site feed, `tags/politique/`… */
+  dir: string;
+  /** Every published article it concerns, newest first: its page lists them. */
+  members: T[];
+  /** What its subscription document carries, newest first. */
+  carried: T[];
+  /** Complete RFC 5005 archive pages, oldest page first, each newest first. */
+  archives: T[][];
+}
+
+/**
+ * The site feed, then one feed per tag and per author (when switched on), each with its
+ * archive pages. Groups are keyed by slug; check.ts has already refused two names that
+ * share one, so each slug has a single spelling.
+ */
+export function plans<T extends Schedulable>(published: readonly T[], site: Site): FeedPlan<T>[] {
+  const result = [plan('site', site.title, '', published, site.feedLimit, site)];
+  for (const kind of ['tag', 'author'] as const) {
+    const settings = site.groups[kind];
+    if (settings === false) continue;
+    const groups = new Map<string, { name: string; members: T[] }>();
+    for (const item of published) {
+      for (const name of kind === 'tag' ? item.tags : item.authors.map((person: Person) => person.name)) {
+        const dir = groupDir(kind, name);
+        const group = groups.get(dir) ?? { name, members: [] };
+        // An article naming one tag twice is listed once.
+        if (group.members.at(-1) !== item) group.members.push(item);
+        groups.set(dir, group);
+      }
+    }
+    const dirs = [...groups.keys()].sort();
+    for (const dir of dirs) {
+      const group = groups.get(dir) as { name: string; members: T[] };
+      if (group.members.length >= settings.minArticles) result.push(plan(kind, group.name, dir, group.members, settings.feedLimit, site));
+    }
+  }
+  return result;
+}
+
+/**
+ * RFC 5005 archives that never change once written: page k holds the k-th oldest `limit`
+ * articles. A page is only cut once `limit` newer articles remain for the subscription
+ * feed, so that feed never carries fewer than `limit` entries (at most 2 × limit − 1), and
+ * no article appears in two documents.
+ */
+function plan<T extends Schedulable>(kind: FeedPlan<T>['kind'], name: string, dir: string, members: readonly T[], limit: number, site: Site): FeedPlan<T> {
+  if (!site.archive || members.length < 2 * limit) return { kind, name, dir, members: [...members], carried: members.slice(0, limit), archives: [] };
+  const pages = Math.floor(members.length / limit) - 1;
+  const oldestFirst = [...members].reverse();
+  const archives = Array.from({ length: pages }, (_, k) => oldestFirst.slice(k * limit, (k + 1) * limit).reverse());
+  return { kind, name, dir, members: [...members], carried: members.slice(0, members.length - pages * limit), archives };
+}
+
+/** The folder of archive page `number` (1 = oldest) of the feed in `dir`. */
+export function archiveDir(dir: string, number: number): string {
+  return `${dir}${ARCHIVE_DIR}${number}/`;
+}
+
+/** The subscription document of a feed; `entryOf` supplies each carried article's rendered entry. */
+export function subscriptionSpec<T extends Schedulable>(feed: FeedPlan<T>, site: Site, entryOf: (item: T) => Entry, now: Date): FeedSpec {
+  const count = feed.archives.length;
+  const links: ArchiveLinks | undefined = count === 0 ? undefined : { isArchive: false, prev: feedUrls(archiveDir(feed.dir, count), site) };
+  return spec(feed, site, feed.carried.map(entryOf), feedUrls(feed.dir, site), now, links);
+}
+
+/** Archive page `number` (1 = oldest) of a feed, with its RFC 5005 links. */
+export function archiveSpec<T extends Schedulable>(feed: FeedPlan<T>, number: number, site: Site, entryOf: (item: T) => Entry, now: Date): FeedSpec {
+  const members = feed.archives[number - 1];
+  if (!members) throw new Error(`select: ${feed.dir} has no archive page ${number}`);
+  const links: ArchiveLinks = {
+    isArchive: true,
+    current: feedUrls(feed.dir, site),
+    ...(number > 1 ? { prev: feedUrls(archiveDir(feed.dir, number - 1), site) } : {}),
+    ...(number < feed.archives.length ? { next: feedUrls(archiveDir(feed.dir, number + 1), site) } : {}),
+  };
+  return { ...spec(feed, site, members.map(entryOf), feedUrls(archiveDir(feed.dir, number), site), now, links), dir: archiveDir(feed.dir, number) };
+}
+
+function spec<T extends Schedulable>(feed: FeedPlan<T>, site: Site, entries: Entry[], urls: FeedSpec['urls'], now: Date, archive: ArchiveLinks | undefined): FeedSpec {
   return {
-    title: site.title,
-    description: site.description,
-    homeUrl: site.url,
+    dir: feed.dir,
+    title: feed.kind === 'site' ? site.title : `${feed.name} · ${site.title}`,
+    description: feed.kind === 'site' ? site.description : `${feed.name} · ${site.description}`,
+    homeUrl: new URL(feed.dir, site.url).href,
     language: site.language,
     authors: site.authors,
     ...(site.copyright === undefined ? {} : { copyright: site.copyright }),
     // With nothing published there is no article date to use; `now` is then the only honest answer.
     updated: entries.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), entries[0]?.updated ?? now),
-    urls: feedUrls('', site),
+    urls,
     entries,
+    hubs: site.hubs,
+    ...(archive === undefined ? {} : { archive }),
   };
+}
+
+/** The site-wide subscription feed over `entries` (already selected, newest first). */
+export function siteFeed(site: Site, entries: Entry[], now: Date): FeedSpec {
+  return spec({ kind: 'site', name: site.title, dir: '', members: entries, carried: entries, archives: [] }, site, entries, feedUrls('', site), now, undefined);
 }

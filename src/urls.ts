@@ -1,6 +1,6 @@
 // Where each output lives and the public URL it is served at.
 import slugify from '@sindresorhus/slugify';
-import type { Article, Site } from './model.js';
+import type { Article, GroupKind, Site } from './model.js';
 
 /** The file names of a feed's three formats, inside the feed's folder. */
 export const FEED_PATHS = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
@@ -11,8 +11,7 @@ const PAGES_DIR = 'articles/';
 /** Local images and enclosures, copied from the project. */
 export const MEDIA_DIR = 'media/';
 /** Groups of articles that get their own feeds and page. */
-export const GROUP_DIRS = { tag: 'tags/', author: 'authors/' } as const;
-export type GroupKind = keyof typeof GROUP_DIRS;
+export const GROUP_DIRS: Readonly<Record<GroupKind, string>> = { tag: 'tags/', author: 'authors/' };
 /** RFC 5005 archive pages of a feed, inside the feed's folder. */
 export const ARCHIVE_DIR = 'archive/';
 
@@ -21,9 +20,12 @@ export function pagePath(article: Pick<Article, 'slug'>): string {
   return `${PAGES_DIR}${article.slug}.html`;
 }
 
-/** The URL segment of a tag or author name: "Politique étrangère" → "politique-etrangere". */
+/**
+ * The URL segment of a tag or author name: "Politique étrangère" → "politique-etrangere".
+ * A name without letters or digits ("?!", "]]>") still needs a folder: its code points.
+ */
 export function groupSlug(name: string): string {
-  return slugify(name);
+  return slugify(name) || `u${[...name.normalize('NFC')].map((char) => char.codePointAt(0)?.toString(16)).join('-')}`;
 }
 
 /** The folder of a tag's or author's feeds and page, relative to the output folder: `tags/politique/`. */

@@ -15,9 +15,13 @@ async function tree(dir: string): Promise<Record<string, string>> {
 }
 
 describe('the build cache', () => {
-  it('matches a full build after every kind of change', { timeout: 60_000 }, async () => {
+  it.each([
+    ['', 20],
+    ['archive: true\n', 8],
+  ])('matches a full build after every kind of change (settings %j, feedLimit %i)', { timeout: 90_000 }, async (extra, feedLimit) => {
     const root = await mkdtemp(path.join(tmpdir(), 'syndic-cache-'));
-    await writeCorpus(root, 60, { feedLimit: 20 });
+    await writeCorpus(root, 60, { feedLimit, settings: extra });
+    const archived = extra !== '';
     const article = (i: number) => path.join(root, 'articles', corpusArticle(i).name);
     let now = new Date('2025-01-01T00:00:00Z');
     const check = async (label: string): Promise<string[]> => {
@@ -28,7 +32,9 @@ describe('the build cache', () => {
       return incremental.changed;
     };
 
-    expect(await check('cold')).toHaveLength(64);
+    const cold = await check('cold');
+    expect(cold).toEqual(expect.arrayContaining(['articles/article-59.html', 'feeds.opml', 'tags/politique-etrangere/rss.xml', 'authors/marie-dubois/index.html']));
+    expect(cold.some((file) => file.startsWith('archive/'))).toBe(archived);
     expect(await check('no change')).toEqual([]);
 
     const old = article(50);
@@ -36,13 +42,21 @@ describe('the build cache', () => {
     expect(await check('touched, same bytes')).toEqual([]);
 
     await appendFile(old, '\nUne correction.\n');
-    expect(await check('old article edited')).toEqual(['articles/article-50.html']);
+    const oldEdit = await check('old article edited');
+    expect(oldEdit).toContain('articles/article-50.html');
+    // Only the documents that carry it: its own page, and with archives the one page that holds it.
+    expect(oldEdit.filter((file) => !file.startsWith('tags/') && !file.startsWith('authors/'))).toEqual(
+      archived ? ['archive/2/atom.xml', 'archive/2/feed.json', 'archive/2/rss.xml', 'articles/article-50.html'] : ['articles/article-50.html'],
+    );
 
     await appendFile(article(0), '\nMise à jour.\n');
-    expect((await check('newest article edited')).sort()).toEqual(['articles/article-0.html', 'atom.xml', 'feed.json', 'rss.xml']);
+    expect(await check('newest article edited')).toEqual(expect.arrayContaining(['articles/article-0.html', 'atom.xml', 'feed.json', 'rss.xml']));
 
     await writeFile(path.join(root, 'articles/2024-12-01-breaking.md'), '---\ntitle: Breaking\ndate: 2024-12-01T10:00:00Z\n---\nNews.\n');
-    expect(await check('new article')).toContain('articles/breaking.html');
+    const added = await check('new article');
+    expect(added).toContain('articles/breaking.html');
+    // RFC 5005: a new article never rewrites a complete archive page (61 articles still make 6 pages of 8).
+    expect(added.filter((file) => file.includes('archive/'))).toEqual([]);
 
     const scheduled = path.join(root, 'articles/2025-06-01-later.md');
     await writeFile(scheduled, '---\ntitle: Later\ndate: 2025-06-01T08:00:00Z\n---\nSoon.\n');

@@ -55,12 +55,24 @@ describe('build of the seed article', async () => {
     json: outputs['feed.json'] ?? '',
   };
 
-  it('writes the three feeds, the index and one page', () => {
-    expect(Object.keys(outputs).sort()).toEqual(['articles/coree-du-nord-soldats-russie.html', 'atom.xml', 'feed.json', 'index.html', 'rss.xml']);
+  it('writes the site feeds and index, one page, feeds and a page per tag and per author, and the OPML list', () => {
+    const group = (dir: string) => ['atom.xml', 'feed.json', 'index.html', 'rss.xml'].map((name) => `${dir}/${name}`);
+    expect(Object.keys(outputs).sort()).toEqual(
+      [
+        'articles/coree-du-nord-soldats-russie.html',
+        ...group('authors/peter-van-halteren'),
+        'atom.xml',
+        'feed.json',
+        'feeds.opml',
+        'index.html',
+        'rss.xml',
+        ...['coree-du-nord', 'defense', 'russie', 'ukraine'].flatMap((tag) => group(`tags/${tag}`)),
+      ].sort(),
+    );
     expect(result.changed).toEqual(Object.keys(outputs).sort());
   });
 
-  it.each(['rss.xml', 'atom.xml', 'feed.json', 'index.html', 'articles/coree-du-nord-soldats-russie.html'])('%s matches its golden file byte for byte', async (file) => {
+  it.each(Object.keys(outputs).sort())('%s matches its golden file byte for byte', async (file) => {
     await expect(outputs[file]).toMatchFileSnapshot(path.join(FIXTURES, 'seed-site/expected', file));
   });
 

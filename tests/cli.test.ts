@@ -49,7 +49,7 @@ describe('main', () => {
 
   it('builds, then reports that nothing changed', async () => {
     const root = await siteCopy();
-    expect(await cli(['build', '--root', root])).toEqual({ code: 0, stdout: 'built: 1 of 1 article published, 5 files changed\n', stderr: '' });
+    expect(await cli(['build', '--root', root])).toEqual({ code: 0, stdout: 'built: 1 of 1 article published, 26 files changed\n', stderr: '' });
     expect(await cli(['build', '--root', root])).toEqual({ code: 0, stdout: 'nothing changed (1 of 1 article published)\n', stderr: '' });
   });
 
@@ -57,7 +57,7 @@ describe('main', () => {
     const root = await siteCopy();
     const out = path.join(root, 'public');
     expect((await cli(['build', '--root', root, '--out', out, '--base-url', 'http://mirror.example/news', '--now', '2024-11-20T12:00:00Z'])).stdout).toBe(
-      'built: 0 of 1 article published, 4 files changed\n',
+      'built: 0 of 1 article published, 5 files changed\n',
     );
     expect(await readFile(path.join(out, 'rss.xml'), 'utf8')).toContain('<link>http://mirror.example/news/</link>');
   });
@@ -74,8 +74,8 @@ describe('the installed binary', () => {
   it('builds the fixture site and exits 0', async () => {
     const root = await siteCopy();
     const { stdout } = await run(process.execPath, [path.join(ROOT, 'bin/syndic.js'), 'build', '--root', root]);
-    expect(stdout).toBe('built: 1 of 1 article published, 5 files changed\n');
-    expect((await readdir(path.join(root, 'dist'))).sort()).toEqual(['articles', 'atom.xml', 'feed.json', 'index.html', 'rss.xml']);
+    expect(stdout).toBe('built: 1 of 1 article published, 26 files changed\n');
+    expect((await readdir(path.join(root, 'dist'))).sort()).toEqual(['articles', 'atom.xml', 'authors', 'feed.json', 'feeds.opml', 'index.html', 'rss.xml', 'tags']);
   });
 
   it('exits 1 with file:line: field: message on bad input, without a stack', async () => {

@@ -17,6 +17,10 @@
 //                                                      image enclosure; JSON Feed keeps `image`
 //   8 Atom attributes escape only `&` and `"`        toCategory(): category terms are slugs; a label
 //                                                      holding `<` is left out
+//   9 one `hub` only, no other feed-level links        headLinks(): WebSub hubs and RFC 5005 links go
+//     (RFC 5005 archives), no fh:archive               to RSS as one `atom:link` extension list (self
+//                                                      first), to Atom by one anchored insertion after
+//                                                      the self link, to JSON Feed as `hubs`/`next_url`
 //
 // Also: Atom titles are type="html" CDATA in feed 6, so titles go in HTML-escaped and show as
 // the plain text they are; and feed throws on ids that are not URLs, so parse.ts only lets
@@ -37,7 +41,29 @@ const DUBLIN_CORE = 'http://purl.org/dc/elements/1.1/';
 function createFeed(spec: FeedSpec, format: FeedFormat): Feed {
   const feed = new Feed(feedOptions(spec));
   for (const entry of spec.entries) feed.addItem(toItem(entry, format));
+  // feed assigns a channel-level extension over its own key, so the list restates the self link.
+  if (format === 'rss' && headLinks(spec, 'rss').length > 1) {
+    const links = headLinks(spec, 'rss').map(({ rel, href }) => ({ _attributes: { href, rel, ...(rel === 'self' ? { type: 'application/rss+xml' } : {}) } }));
+    // feed types `objects` as a record, but hands it to xml-js, which writes an array as repeated elements.
+    feed.addExtension({ name: 'atom:link', objects: links as unknown as Record<string, unknown> });
+  }
+  if (format === 'rss' && spec.archive?.isArchive) feed.addExtension({ name: 'fh:archive', objects: { _attributes: { 'xmlns:fh': FEED_HISTORY } } });
   return feed;
+}
+
+/** RFC 5005 §4 (https://www.rfc-editor.org/rfc/rfc5005#section-4): archive pages carry an empty fh:archive. */
+const FEED_HISTORY = 'http://purl.org/syndication/history/1.0';
+
+/** The feed-level links of one format: self, WebSub hubs, then the RFC 5005 archive links. */
+function headLinks(spec: FeedSpec, format: 'rss' | 'atom'): Array<{ rel: string; href: string }> {
+  const archive = spec.archive;
+  return [
+    { rel: 'self', href: spec.urls[format] },
+    ...spec.hubs.map((href) => ({ rel: 'hub', href })),
+    ...(archive?.current ? [{ rel: 'current', href: archive.current[format] }] : []),
+    ...(archive?.prev ? [{ rel: 'prev-archive', href: archive.prev[format] }] : []),
+    ...(archive?.next ? [{ rel: 'next-archive', href: archive.next[format] }] : []),
+  ];
 }
 
 /**
@@ -141,7 +167,19 @@ export function rssDocument(spec: FeedSpec): string {
 }
 
 export function atomDocument(spec: FeedSpec): string {
-  return `${withAtomLanguage(serialise(spec, 'atom', () => createFeed(spec, 'atom').atom1()), spec.language)}\n`;
+  return `${withAtomHead(withAtomLanguage(serialise(spec, 'atom', () => createFeed(spec, 'atom').atom1()), spec.language), spec)}\n`;
+}
+
+/** feed 6 writes one hub at most and no other links, so the rest follow its self link. */
+function withAtomHead(xml: string, spec: FeedSpec): string {
+  const extra = headLinks(spec, 'atom').slice(1).map(({ rel, href }) => `\n    <link rel="${rel}" href="${escapeAttribute(href)}"/>`);
+  if (spec.archive?.isArchive) extra.push(`\n    <fh:archive xmlns:fh="${FEED_HISTORY}"/>`);
+  if (extra.length === 0) return xml;
+  const self = `<link rel="self" href="${escapeAttribute(spec.urls.atom)}"/>`;
+  const at = xml.indexOf(self);
+  const firstEntry = xml.indexOf('<entry>');
+  if (at === -1 || (firstEntry !== -1 && at > firstEntry)) throw new Error('feed-adapter: unexpected Atom self link from feed');
+  return `${xml.slice(0, at + self.length)}${extra.join('')}${xml.slice(at + self.length)}`;
 }
 
 const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
@@ -176,6 +214,9 @@ function toJsonFeed11(v10: JsonFeed10, spec: FeedSpec): Record<string, unknown> 
     ...(v10.description === undefined ? {} : { description: v10.description }),
     language: spec.language,
     authors: spec.authors.map(jsonPerson),
+    ...(spec.hubs.length === 0 ? {} : { hubs: spec.hubs.map((url) => ({ type: 'WebSub', url })) }),
+    // JSON Feed pages go one way only: from the subscription feed to ever older archive pages.
+    ...(spec.archive?.prev ? { next_url: spec.archive.prev.json } : {}),
     items: v10.items.map((item) => {
       const entry = entries.get(item.id);
       if (!entry) throw new Error(`feed-adapter: feed returned an unknown item id ${item.id}`);

@@ -1,21 +1,39 @@
 // Stage 5: the site's files, as data. Pure.
-import type { Entry, FeedSpec, Output, Site } from '../model.js';
+import type { Entry, FeedSpec, GroupKind, Output, Site } from '../model.js';
 import { FEED_PATHS } from '../urls.js';
 import { atomDocument, jsonDocument, rssDocument } from './feed-adapter.js';
+import { opmlDocument } from './opml.js';
 import { articlePage, indexPage, type IndexItem } from './pages.js';
 
 export type { IndexItem };
 
-/**
- * The three feeds, the index of every published article, and the pages of `pages`: all
- * published entries in a full build, only the changed ones in an incremental build.
- */
-export function emit(pages: readonly Entry[], index: readonly IndexItem[], feed: FeedSpec, site: Site): Output[] {
+/** The three documents of one feed (a subscription feed or an archive page), in its folder. */
+export function feedDocuments(spec: FeedSpec): Output[] {
   return [
-    { path: FEED_PATHS.rss, contents: rssDocument(feed) },
-    { path: FEED_PATHS.atom, contents: atomDocument(feed) },
-    { path: FEED_PATHS.json, contents: jsonDocument(feed) },
-    indexPage(index, site, feed),
-    ...pages.map((entry) => articlePage(entry, site, feed)),
+    { path: spec.dir + FEED_PATHS.rss, contents: rssDocument(spec) },
+    { path: spec.dir + FEED_PATHS.atom, contents: atomDocument(spec) },
+    { path: spec.dir + FEED_PATHS.json, contents: jsonDocument(spec) },
+  ];
+}
+
+/** A subscription feed with the list its page shows: the site's index, a tag's or an author's page. */
+export interface Listing {
+  kind: 'site' | GroupKind;
+  feed: FeedSpec;
+  items: readonly IndexItem[];
+}
+
+/**
+ * Every subscription feed with its listing page, the OPML list of them, and the pages of
+ * `pages`: all published entries in a full build, only the changed ones in an incremental
+ * build. Archive pages are emitted apart (feedDocuments), as an incremental build keeps them.
+ */
+export function emit(pages: readonly Entry[], listings: readonly Listing[], site: Site): Output[] {
+  const [home] = listings;
+  if (!home || home.kind !== 'site') throw new Error('emit: the site feed must come first');
+  return [
+    ...listings.flatMap(({ feed, items }) => [...feedDocuments(feed), indexPage(items, site, feed)]),
+    opmlDocument(listings.map(({ kind, feed }) => ({ kind, spec: feed })), site),
+    ...pages.map((entry) => articlePage(entry, site, home.feed)),
   ];
 }

@@ -63,11 +63,15 @@ export function articlePage(entry: Entry, site: Site, feed: FeedSpec): Output {
 /** What the index shows of each published article. */
 export type IndexItem = Pick<Entry, 'title' | 'url' | 'date' | 'lang'>;
 
+export function indexItem(article: IndexItem): IndexItem {
+  return { title: article.title, url: article.url, date: article.date, lang: article.lang };
+}
+
 export function indexPage(published: readonly IndexItem[], site: Site, feed: FeedSpec): Output {
   const items = published.map(
     (entry) =>
       `<li><a href="${esc(entry.url)}">${esc(entry.title)}</a> <time datetime="${isoInZone(entry.date, site.timezone)}">${esc(localDate(entry.date, entry.lang, site))}</time></li>`,
   );
-  const body = [`<header><h1>${esc(site.title)}</h1>\n<p>${esc(site.description)}</p></header>`, '<main>', '<ol reversed>', ...items, '</ol>', '</main>', subscribe(feed)].join('\n');
-  return { path: INDEX_PATH, contents: document(site.language, head(site.title, site.description, feed, site.url), body) };
+  const body = [`<header><h1>${esc(feed.title)}</h1>\n<p>${esc(feed.description)}</p></header>`, '<main>', '<ol reversed>', ...items, '</ol>', '</main>', subscribe(feed)].join('\n');
+  return { path: feed.dir + INDEX_PATH, contents: document(site.language, head(feed.title, feed.description, feed, feed.homeUrl), body) };
 }

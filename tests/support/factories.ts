@@ -10,6 +10,9 @@ export function site(overrides: Partial<Site> = {}): Site {
     timezone: 'Europe/Brussels',
     authors: [{ name: 'Rédaction' }],
     feedLimit: 20,
+    groups: { tag: false, author: false },
+    archive: false,
+    hubs: [],
     ...overrides,
   };
 }
@@ -27,7 +30,7 @@ export function article(overrides: Partial<Article> = {}): Article {
     tags: [],
     lang: 'fr',
     draft: false,
-    lines: { id: 1, slug: 1 },
+    lines: { id: 1, slug: 1, tags: 1, author: 1 },
     markdown: 'Body',
     ...overrides,
   };
@@ -46,6 +49,7 @@ export function entry(overrides: Partial<Entry> = {}): Entry {
 
 export function feedSpec(entries: Entry[], overrides: Partial<FeedSpec> = {}): FeedSpec {
   return {
+    dir: '',
     title: 'Test News',
     description: 'News for tests',
     homeUrl: 'https://news.test.example/',
@@ -58,6 +62,7 @@ export function feedSpec(entries: Entry[], overrides: Partial<FeedSpec> = {}): F
       json: 'https://news.test.example/feed.json',
     },
     entries,
+    hubs: [],
     ...overrides,
   };
 }
