@@ -53,10 +53,14 @@ export interface BuildResult {
   published: number;
   /** With `keepGoing`, the problems of the articles that were left out. */
   warnings: SyndicError[];
+  /** Public URLs of the subscription feeds whose bytes changed: what `--ping` announces. */
+  changedFeeds: string[];
+  /** The WebSub hubs of the settings. */
+  hubs: string[];
 }
 
 /** What the pure core computes: every file of the site, as data. */
-export type Generated = Omit<BuildResult, 'changed'> & { outputs: Output[] };
+export type Generated = Omit<BuildResult, 'changed' | 'changedFeeds' | 'hubs'> & { outputs: Output[] };
 /**
  * Builds the site on disk. Nothing in `outDir` changes unless the whole build succeeds.
  * Builds of one output folder take turns: a second one waits for the first (cron overlap);
@@ -88,11 +92,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const state = await parseChanged(await loadSources(paths, cache, options, now), options);
     const checked = settle(state.metas, state.problems, options.keepGoing, state.site.groups);
     const { published } = select(checked.articles, state.site, now);
-    const { changed, hashes, renderings, archives } = await writeSite(root, outDir, state, published, now);
+    const { changed, hashes, renderings, archives, feedUrls } = await writeSite(root, outDir, state, published, now);
     if (options.cache !== false && (state.dirty || changed.length > 0)) {
       await writeCache(cacheFile, { key, settings: state.settingsHash, site: state.site, files: withRenderings(state.files, renderings), outputs: hashes, archives });
     }
-    return { changed, articles: state.count, published: published.length, warnings: checked.problems };
+    const changedFeeds = changed.flatMap((file) => feedUrls.get(file) ?? []);
+    return { changed, articles: state.count, published: published.length, warnings: checked.problems, changedFeeds, hubs: state.site.hubs };
   } finally {
     await release();
   }
@@ -185,7 +190,7 @@ async function parseChanged({ cache, site, settingsHash, articles, problems: loa
  * and archive pages only where something in them changed or the file is missing. Pages go
  * out in batches and are dropped once staged.
  */
-async function writeSite(root: string, outDir: string, state: Parsed, published: ArticleMeta[], now: Date): Promise<WriteResult & { renderings: Map<string, Rendering>; archives: Map<string, string> }> {
+async function writeSite(root: string, outDir: string, state: Parsed, published: ArticleMeta[], now: Date): Promise<WriteResult & { renderings: Map<string, Rendering>; archives: Map<string, string>; feedUrls: Map<string, string> }> {
   const { cache, site, files, fresh } = state;
   const renderer = lazily(() => import('./render.js'));
   const writer = await openWriter(outDir, { previous: cache.outputs });
@@ -236,7 +241,8 @@ async function writeSite(root: string, outDir: string, state: Parsed, published:
   const result = await writer.commit(keep);
   // Renderings are kept only for what the feeds carry, so the cache does not grow with the archive.
   const renderings = new Map(entries.size <= RENDERINGS_KEPT ? [...entries].map(([source, entry]) => [source, renderingOf(entry)]) : []);
-  return { ...result, renderings, archives };
+  const feedUrls = new Map(listings.flatMap(({ feed }) => (['rss', 'atom', 'json'] as const).map((format) => [feed.dir + FEED_PATHS[format], feed.urls[format]] as const)));
+  return { ...result, renderings, archives, feedUrls };
 }
 
 function withRenderings(files: Map<string, CachedFile>, renderings: Map<string, Rendering>): Map<string, CachedFile> {

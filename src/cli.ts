@@ -29,6 +29,7 @@ Options
   --keep-going       Build the good articles, warn about the bad ones, exit 2
   --no-cache         Ignore and do not update ROOT/.syndic-cache
   --jobs N           Worker processes for large builds (default: 1)
+  --ping             Tell the settings' WebSub hubs which feeds changed
   -h, --help         Show this help
   -v, --version      Show the version
 
@@ -63,6 +64,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         'keep-going': { type: 'boolean' },
         'no-cache': { type: 'boolean' },
         jobs: { type: 'string' },
+        ping: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -118,6 +120,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     for (const warning of result.warnings) io.stderr(`warning: ${warning.format()}\n`);
     const counts = `${result.published} of ${result.articles} article${result.articles === 1 ? '' : 's'} published`;
     io.stdout(result.changed.length === 0 ? `nothing changed (${counts})\n` : `built: ${counts}, ${result.changed.length} file${result.changed.length === 1 ? '' : 's'} changed\n`);
+    if (values.ping) await announce(result, io);
     return result.warnings.length > 0 ? EXIT.partial : EXIT.ok;
   } catch (error) {
     if (!(error instanceof SyndicError)) throw error;
@@ -127,4 +130,20 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (error.code === 'LOCKED') return EXIT.locked;
     return problems.every((problem) => problem.code === 'USAGE') ? EXIT.usage : EXIT.invalidInput;
   }
+}
+
+/** WebSub: the files are already written, so a hub that fails is reported, never fatal. */
+async function announce(result: { changedFeeds: string[]; hubs: string[] }, io: Io): Promise<void> {
+  if (result.hubs.length === 0) {
+    io.stderr('warning: --ping: no `hub` in the settings, nothing to notify\n');
+    return;
+  }
+  if (result.changedFeeds.length === 0) return;
+  const { ping } = await import('./ping.js');
+  const results = await ping(result.hubs, result.changedFeeds);
+  for (const failed of results.filter((r) => !r.ok)) {
+    io.stderr(`warning: --ping: ${failed.hub} was not told about ${failed.feed} after ${failed.attempts} attempt${failed.attempts === 1 ? '' : 's'}: ${failed.error ?? 'unknown error'}; readers will still see the change at their next poll\n`);
+  }
+  const told = results.filter((r) => r.ok).length;
+  if (told > 0) io.stdout(`pinged: ${told} of ${results.length} notification${results.length === 1 ? '' : 's'} accepted\n`);
 }
