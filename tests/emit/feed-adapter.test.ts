@@ -148,6 +148,59 @@ describe('defect 8: feed escapes only & and " in Atom attributes', () => {
   });
 });
 
+describe('defect 9: feed writes one hub at most and no RFC 5005 links', () => {
+  const urls = (base: string) => ({ rss: `${base}rss.xml`, atom: `${base}atom.xml`, json: `${base}feed.json` });
+  const page = feedSpec([entry()], {
+    urls: urls('https://news.test.example/archive/2/'),
+    hubs: ['https://hub-a.example/', 'https://hub-b.example/'],
+    archive: { isArchive: true, current: urls('https://news.test.example/'), prev: urls('https://news.test.example/archive/1/'), next: urls('https://news.test.example/archive/3/') },
+  });
+
+  it('RSS: self first, then every hub and the archive links as atom:link, and fh:archive', async () => {
+    const rss = rssDocument(page);
+    await assertWellFormedXml(rss);
+    expect([...rss.matchAll(/<atom:link href="([^"]+)" rel="([^"]+)"/g)].map((m) => `${m[2]} ${m[1]}`)).toEqual([
+      'self https://news.test.example/archive/2/rss.xml',
+      'hub https://hub-a.example/',
+      'hub https://hub-b.example/',
+      'current https://news.test.example/rss.xml',
+      'prev-archive https://news.test.example/archive/1/rss.xml',
+      'next-archive https://news.test.example/archive/3/rss.xml',
+    ]);
+    expect(rss).toContain('<fh:archive xmlns:fh="http://purl.org/syndication/history/1.0"/>');
+  });
+
+  it('Atom: the same links after the self link, schema-valid', async () => {
+    const atom = atomDocument(page);
+    expect(await validateAtom(atom)).toEqual([]);
+    expect([...atom.matchAll(/<link rel="([^"]+)" href="([^"]+)"\/>/g)].map((m) => `${m[1]} ${m[2]}`).slice(1)).toEqual([
+      'self https://news.test.example/archive/2/atom.xml',
+      'hub https://hub-a.example/',
+      'hub https://hub-b.example/',
+      'current https://news.test.example/atom.xml',
+      'prev-archive https://news.test.example/archive/1/atom.xml',
+      'next-archive https://news.test.example/archive/3/atom.xml',
+    ]);
+    expect(atom).toContain('<fh:archive xmlns:fh="http://purl.org/syndication/history/1.0"/>');
+  });
+
+  it('JSON Feed: hubs, and next_url to the older page', () => {
+    const json = JSON.parse(jsonDocument(page)) as Record<string, unknown>;
+    expect(validateJsonFeed(json)).toEqual([]);
+    expect(json.hubs).toEqual([
+      { type: 'WebSub', url: 'https://hub-a.example/' },
+      { type: 'WebSub', url: 'https://hub-b.example/' },
+    ]);
+    expect(json.next_url).toBe('https://news.test.example/archive/1/feed.json');
+  });
+
+  it('leaves a feed without hubs or archives as feed wrote it', () => {
+    const rss = rssDocument(feedSpec([entry()]));
+    expect(rss.match(/<atom:link /g)).toHaveLength(1);
+    expect(rss).not.toContain('fh:archive');
+  });
+});
+
 describe("feed documents past V8's string limit", () => {
   it('turn RangeError into a TOO_LARGE error that suggests a lower feedLimit', () => {
     const tooBig = (): string => {
