@@ -43,11 +43,22 @@ export interface BuildOptions {
   jobs?: number;
   /** Above this many changed articles, Markdown is re-read at page time to bound memory. Default 5,000. */
   keepMarkdownMax?: number;
+  /** Called as articles are parsed and pages written, so a CLI can draw progress; build() itself never prints. */
+  onProgress?: (event: BuildProgress) => void;
+}
+
+/** How far a build is: `done` of `total` changed articles parsed, or pages written. */
+export interface BuildProgress {
+  phase: 'parse' | 'pages';
+  done: number;
+  total: number;
 }
 
 export interface BuildResult {
   /** Output paths added, modified or removed by this run; empty when nothing changed. */
   changed: string[];
+  /** Output files Syndic owns that this run left as they were. */
+  unchanged: number;
   /** Articles read, and of those, published (not drafts, not scheduled for later). */
   articles: number;
   published: number;
@@ -56,7 +67,7 @@ export interface BuildResult {
 }
 
 /** What the pure core computes: every file of the site, as data. */
-export type Generated = Omit<BuildResult, 'changed'> & { outputs: Output[] };
+export type Generated = Omit<BuildResult, 'changed' | 'unchanged'> & { outputs: Output[] };
 /**
  * Builds the site on disk. Nothing in `outDir` changes unless the whole build succeeds.
  * Builds of one output folder take turns: a second one waits for the first (cron overlap);
@@ -88,11 +99,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const state = await parseChanged(await loadSources(paths, cache, options, now), options);
     const checked = settle(state.metas, state.problems, options.keepGoing);
     const { published, carried } = select(checked.articles, state.site, now);
-    const { changed, hashes, renderings } = await writeSite(root, outDir, state, published, carried, now);
+    const { changed, hashes, renderings } = await writeSite(root, outDir, state, published, carried, now, options.onProgress);
     if (options.cache !== false && (state.dirty || changed.length > 0)) {
       await writeCache(cacheFile, { key, settings: state.settingsHash, site: state.site, files: withRenderings(state.files, renderings), outputs: hashes });
     }
-    return { changed, articles: state.count, published: published.length, warnings: checked.problems };
+    const unchanged = hashes.size - changed.filter((file) => hashes.has(file)).length;
+    return { changed, unchanged, articles: state.count, published: published.length, warnings: checked.problems };
   } finally {
     await release();
   }
@@ -157,7 +169,7 @@ async function parseChanged({ cache, site, settingsHash, articles, problems: loa
     else if ('text' in file) changedFiles.push(file);
     else throw new Error(`build: ${file.path} was not read but is not in the cache`);
   }
-  const prepared = new Map((await prepareAll(changedFiles, site, options.jobs ?? 1)).map((result) => [result.path, result]));
+  const prepared = new Map((await prepareAll(changedFiles, site, options.jobs ?? 1, options.onProgress)).map((result) => [result.path, result]));
   const fresh = new Map<string, Article | undefined>();
   const keepMarkdown = changedFiles.length <= (options.keepMarkdownMax ?? KEEP_MARKDOWN_MAX);
   const metas: ArticleMeta[] = [];
@@ -184,7 +196,7 @@ async function parseChanged({ cache, site, settingsHash, articles, problems: loa
  * emit and write: the feeds and the index always, pages only where the article changed or
  * the page is missing. Pages go out in batches and are dropped once staged.
  */
-async function writeSite(root: string, outDir: string, state: Parsed, published: ArticleMeta[], carried: ArticleMeta[], now: Date): Promise<WriteResult & { renderings: Map<string, Rendering> }> {
+async function writeSite(root: string, outDir: string, state: Parsed, published: ArticleMeta[], carried: ArticleMeta[], now: Date, onProgress: BuildOptions['onProgress']): Promise<WriteResult & { renderings: Map<string, Rendering> }> {
   const { cache, site, files, fresh } = state;
   const renderer = lazily(() => import('./render.js'));
   const writer = await openWriter(outDir, { previous: cache.outputs });
@@ -206,6 +218,7 @@ async function writeSite(root: string, outDir: string, state: Parsed, published:
     const batch = await pMap(due.slice(start, start + PAGE_BATCH), async (meta) => entries.get(meta.source) ?? (await entryOf(meta)), { concurrency: 32 });
     await writer.add(batch.map((entry) => articlePage(entry, site, feed)));
     for (const entry of batch) fresh.delete(entry.source);
+    onProgress?.({ phase: 'pages', done: Math.min(start + PAGE_BATCH, due.length), total: due.length });
   }
   const result = await writer.commit(keep);
   // Renderings are kept only for what the feed carries, so the cache does not grow with the archive.
@@ -237,19 +250,30 @@ const WORKER_BATCH = 250;
  * because one process already keeps the second core busy with V8's parallel GC and
  * compilation. Larger machines may gain; measure with `npm run bench` before raising --jobs.
  */
-async function prepareAll(files: readonly SourceFile[], site: Site, jobs: number): Promise<Prepared[]> {
+async function prepareAll(files: readonly SourceFile[], site: Site, jobs: number, onProgress: BuildOptions['onProgress']): Promise<Prepared[]> {
+  const total = files.length;
   const workerFile = new URL('./prepare-worker.js', import.meta.url);
   // Under a TypeScript test runner there is no compiled worker; do the work here.
   if (jobs < 2 || files.length < PARALLEL_MIN || !existsSync(workerFile)) {
     const { prepare } = await import('./prepare.js');
-    return files.map((file) => prepare(file, site));
+    return files.map((file, index) => {
+      const result = prepare(file, site);
+      onProgress?.({ phase: 'parse', done: index + 1, total });
+      return result;
+    });
   }
   const { default: Tinypool } = await import('tinypool');
   const pool = new Tinypool({ filename: workerFile.href, runtime: 'child_process', serialization: 'advanced', minThreads: jobs, maxThreads: jobs });
   try {
     const batches: SourceFile[][] = [];
     for (let start = 0; start < files.length; start += WORKER_BATCH) batches.push(files.slice(start, start + WORKER_BATCH));
-    return (await Promise.all(batches.map((batch) => pool.run({ files: batch, site }) as Promise<Prepared[]>))).flat();
+    let done = 0;
+    const parseBatch = async (batch: SourceFile[]): Promise<Prepared[]> => {
+      const results = (await pool.run({ files: batch, site })) as Prepared[];
+      onProgress?.({ phase: 'parse', done: (done += batch.length), total });
+      return results;
+    };
+    return (await Promise.all(batches.map(parseBatch))).flat();
   } finally {
     await pool.destroy();
   }
