@@ -74,7 +74,7 @@ export function importArticle(text: string, file: string, language: string): Par
   }
   const bodyLines = lines.slice(skipBlank(lines, at));
   while (bodyLines.length > 0 && (bodyLines.at(-1) ?? '').trim() === '') bodyLines.pop();
-  if (bodyLines.length === 0) problems.push(new SyndicError('INVALID_ARTICLE', 'no article text found after the byline', { file, line: at, hint: 'the scrape may be cut short: check the source page' }));
+  if (bodyLines.length === 0) problems.push(new SyndicError('INVALID_ARTICLE', 'no article text found after the byline', { file, line: Math.min(at + 1, lines.length), hint: 'the scrape may be cut short: check the source page' }));
 
   if (problems.length > 0 || !date) return { ok: false, problems };
   return { ok: true, value: { title, date, authors, body: `${bodyLines.join('\n')}\n` } };
