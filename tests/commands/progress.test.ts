@@ -25,6 +25,7 @@ describe('progressBar', () => {
     expect(output()).toContain('1/3 articles');
     expect(output()).toContain('Writing pages');
     expect(output()).toContain('3/3 articles');
+    expect(output()).toMatch(/\u001b\[2K$/);
   });
 
   it('stays silent for short builds and without a terminal', () => {
