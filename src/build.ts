@@ -43,11 +43,22 @@ export interface BuildOptions {
   jobs?: number;
   /** Above this many changed articles, Markdown is re-read at page time to bound memory. Default 5,000. */
   keepMarkdownMax?: number;
+  /** Called as articles are parsed and pages written, so a CLI can draw progress; build() itself never prints. */
+  onProgress?: (event: BuildProgress) => void;
+}
+
+/** How far a build is: `done` of `total` changed articles parsed, or pages written. */
+export interface BuildProgress {
+  phase: 'parse' | 'pages';
+  done: number;
+  total: number;
 }
 
 export interface BuildResult {
   /** Output paths added, modified or removed by this run; empty when nothing changed. */
   changed: string[];
+  /** Output files Syndic owns that this run left as they were. */
+  unchanged: number;
   /** Articles read, and of those, published (not drafts, not scheduled for later). */
   articles: number;
   published: number;
@@ -60,7 +71,7 @@ export interface BuildResult {
 }
 
 /** What the pure core computes: every file of the site, as data. */
-export type Generated = Omit<BuildResult, 'changed' | 'changedFeeds' | 'hubs'> & { outputs: Output[] };
+export type Generated = Omit<BuildResult, 'changed' | 'unchanged' | 'changedFeeds' | 'hubs'> & { outputs: Output[] };
 /**
  * Builds the site on disk. Nothing in `outDir` changes unless the whole build succeeds.
  * Builds of one output folder take turns: a second one waits for the first (cron overlap);
@@ -92,12 +103,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const state = await parseChanged(await loadSources(paths, cache, options, now), options);
     const checked = settle(state.metas, state.problems, options.keepGoing, state.site.groups);
     const { published } = select(checked.articles, state.site, now);
-    const { changed, hashes, renderings, archives, feedUrls } = await writeSite(root, outDir, state, published, now);
+    const { changed, hashes, renderings, archives, feedUrls } = await writeSite(root, outDir, state, published, now, options.onProgress);
     if (options.cache !== false && (state.dirty || changed.length > 0)) {
       await writeCache(cacheFile, { key, settings: state.settingsHash, site: state.site, files: withRenderings(state.files, renderings), outputs: hashes, archives });
     }
     const changedFeeds = changed.flatMap((file) => feedUrls.get(file) ?? []);
-    return { changed, articles: state.count, published: published.length, warnings: checked.problems, changedFeeds, hubs: state.site.hubs };
+    const unchanged = hashes.size - changed.filter((file) => hashes.has(file)).length;
+    return { changed, unchanged, articles: state.count, published: published.length, warnings: checked.problems, changedFeeds, hubs: state.site.hubs };
   } finally {
     await release();
   }
@@ -162,7 +174,7 @@ async function parseChanged({ cache, site, settingsHash, articles, problems: loa
     else if ('text' in file) changedFiles.push(file);
     else throw new Error(`build: ${file.path} was not read but is not in the cache`);
   }
-  const prepared = new Map((await prepareAll(changedFiles, site, options.jobs ?? 1)).map((result) => [result.path, result]));
+  const prepared = new Map((await prepareAll(changedFiles, site, options.jobs ?? 1, options.onProgress)).map((result) => [result.path, result]));
   const fresh = new Map<string, Article | undefined>();
   const keepMarkdown = changedFiles.length <= (options.keepMarkdownMax ?? KEEP_MARKDOWN_MAX);
   const metas: ArticleMeta[] = [];
@@ -190,7 +202,14 @@ async function parseChanged({ cache, site, settingsHash, articles, problems: loa
  * and archive pages only where something in them changed or the file is missing. Pages go
  * out in batches and are dropped once staged.
  */
-async function writeSite(root: string, outDir: string, state: Parsed, published: ArticleMeta[], now: Date): Promise<WriteResult & { renderings: Map<string, Rendering>; archives: Map<string, string>; feedUrls: Map<string, string> }> {
+async function writeSite(
+  root: string,
+  outDir: string,
+  state: Parsed,
+  published: ArticleMeta[],
+  now: Date,
+  onProgress: BuildOptions['onProgress'],
+): Promise<WriteResult & { renderings: Map<string, Rendering>; archives: Map<string, string>; feedUrls: Map<string, string> }> {
   const { cache, site, files, fresh } = state;
   const renderer = lazily(() => import('./render.js'));
   const writer = await openWriter(outDir, { previous: cache.outputs });
@@ -242,6 +261,7 @@ async function writeSite(root: string, outDir: string, state: Parsed, published:
     const batch = await pMap(due.slice(start, start + PAGE_BATCH), async (meta) => entries.get(meta.source) ?? (await entryOf(meta)), { concurrency: 32 });
     await writer.add(batch.map((entry) => articlePage(entry, site, home)));
     for (const entry of batch) fresh.delete(entry.source);
+    onProgress?.({ phase: 'pages', done: Math.min(start + PAGE_BATCH, due.length), total: due.length });
   }
   const result = await writer.commit(keep);
   // Renderings are kept only for what the feeds carry, so the cache does not grow with the archive.
@@ -274,19 +294,30 @@ const WORKER_BATCH = 250;
  * because one process already keeps the second core busy with V8's parallel GC and
  * compilation. Larger machines may gain; measure with `npm run bench` before raising --jobs.
  */
-async function prepareAll(files: readonly SourceFile[], site: Site, jobs: number): Promise<Prepared[]> {
+async function prepareAll(files: readonly SourceFile[], site: Site, jobs: number, onProgress: BuildOptions['onProgress']): Promise<Prepared[]> {
+  const total = files.length;
   const workerFile = new URL('./prepare-worker.js', import.meta.url);
   // Under a TypeScript test runner there is no compiled worker; do the work here.
   if (jobs < 2 || files.length < PARALLEL_MIN || !existsSync(workerFile)) {
     const { prepare } = await import('./prepare.js');
-    return files.map((file) => prepare(file, site));
+    return files.map((file, index) => {
+      const result = prepare(file, site);
+      onProgress?.({ phase: 'parse', done: index + 1, total });
+      return result;
+    });
   }
   const { default: Tinypool } = await import('tinypool');
   const pool = new Tinypool({ filename: workerFile.href, runtime: 'child_process', serialization: 'advanced', minThreads: jobs, maxThreads: jobs });
   try {
     const batches: SourceFile[][] = [];
     for (let start = 0; start < files.length; start += WORKER_BATCH) batches.push(files.slice(start, start + WORKER_BATCH));
-    return (await Promise.all(batches.map((batch) => pool.run({ files: batch, site }) as Promise<Prepared[]>))).flat();
+    let done = 0;
+    const parseBatch = async (batch: SourceFile[]): Promise<Prepared[]> => {
+      const results = (await pool.run({ files: batch, site })) as Prepared[];
+      onProgress?.({ phase: 'parse', done: (done += batch.length), total });
+      return results;
+    };
+    return (await Promise.all(batches.map(parseBatch))).flat();
   } finally {
     await pool.destroy();
   }

@@ -1,7 +1,55 @@
-// Checks across articles: ids, slugs and group folders must be unique. Pure.
+// Validation without output: check() reads and parses everything a build would, and writes
+// nothing. settle(), duplicates() and groupClashes() are the pure checks across articles a
+// build also runs: ids, slugs and group folders must be unique.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { BuildOptions } from './build.js';
 import { failWith, SyndicError } from './errors.js';
-import type { ArticleMeta, GroupKind, Site } from './model.js';
+import { load } from './load.js';
+import type { Article, ArticleMeta, GroupKind, Site, SourceFile } from './model.js';
 import { groupSlug } from './urls.js';
+
+export type CheckOptions = Pick<BuildOptions, 'root' | 'articlesDir' | 'settingsFile' | 'baseUrl' | 'timezone'>;
+
+export interface CheckResult {
+  /** Article files found. */
+  articles: number;
+  /** Every problem a build would stop on, in the order a build reports them; empty when all is well. */
+  problems: SyndicError[];
+}
+
+/**
+ * Validates the settings and every article, as a build would, without rendering or writing
+ * anything (no output folder, no cache, no lock): for CI and pre-commit hooks.
+ */
+export async function check(options: CheckOptions = {}): Promise<CheckResult> {
+  const root = path.resolve(options.root ?? '.');
+  if (!(await stat(root).then((s) => s.isDirectory(), () => false))) {
+    return { articles: 0, problems: [new SyndicError('UNREADABLE', 'is not a folder', { file: root, hint: 'pass --root DIR, the folder that holds syndic.yaml and articles/' })] };
+  }
+  const loaded = await load({
+    root,
+    articlesDir: path.resolve(root, options.articlesDir ?? 'articles'),
+    settingsFile: path.resolve(root, options.settingsFile ?? 'syndic.yaml'),
+  });
+  const files = loaded.articles.filter((file): file is SourceFile => 'text' in file);
+  const { checkSettings, STAND_IN_SITE } = await import('./generate.js');
+  const { parseArticle } = await import('./parse.js');
+  const settings = loaded.settings ? checkSettings(loaded.settings, options) : undefined;
+  const problems = [...loaded.problems, ...(settings && !settings.ok ? settings.problems : [])];
+  if (!settings) return { articles: files.length, problems };
+  // As in a build: broken settings still let every article be checked, against a stand-in site.
+  const site = settings.ok ? settings.value : STAND_IN_SITE;
+  const articles: Article[] = [];
+  for (const file of files) {
+    const parsed = parseArticle(file, site);
+    if (parsed.ok) articles.push(parsed.value);
+    else problems.push(...parsed.problems);
+  }
+  const clashes = duplicates(articles);
+  const kept = articles.filter((article) => !clashes.rejected.has(article));
+  return { articles: files.length, problems: [...problems, ...clashes.problems, ...groupClashes(kept, site.groups).problems] };
+}
 
 /** Throws unless the problems may be skipped; drops articles whose id, slug or group folder is taken. */
 export function settle<T extends ArticleMeta>(

@@ -7,6 +7,7 @@ export type SyndicErrorCode =
   | 'USAGE' // the command line itself is wrong
   | 'BUILD_FAILED' // wraps every problem of one run
   | 'LOCKED' // another build holds the output lock
+  | 'EXISTS' // `new` or `import` would overwrite an existing article
   | 'TOO_LARGE'; // an output would exceed what one JavaScript string can hold
 
 export interface SyndicErrorDetails {

@@ -10,7 +10,7 @@ import { render } from './render.js';
 import { archiveSpec, plans, select, subscriptionSpec } from './select.js';
 
 /** Only used to check articles when the real settings are broken; never reaches an output. */
-const STAND_IN_SITE: Site = {
+export const STAND_IN_SITE: Site = {
   title: 'unused',
   description: 'unused',
   url: 'https://settings.invalid/',

@@ -1,5 +1,6 @@
 // The public library API. Everything exported here is covered by tests/index.test.ts.
-export { build, type BuildOptions, type BuildResult, type Generated } from './build.js';
+export { build, type BuildOptions, type BuildProgress, type BuildResult, type Generated } from './build.js';
+export { check, type CheckOptions, type CheckResult } from './check.js';
 export { generate } from './generate.js';
 export { SyndicError, type SyndicErrorCode, type SyndicErrorDetails } from './errors.js';
 export type { Article, Entry, FeedSpec, Output, Person, Site, SourceFile } from './model.js';

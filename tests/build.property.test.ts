@@ -52,7 +52,10 @@ function shown(text: string): string {
 describe('arbitrary articles', () => {
   it('always give valid feeds that read back the same', { timeout: 120_000 }, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(article, { minLength: 1, maxLength: 5 }), async (articles) => {
+      fc.asyncProperty(fc.array(article, { minLength: 1, maxLength: 5 }), async (generated) => {
+        // One spelling per tag folder across articles: two spellings of one slug are refused by design (tests/build.groups.test.ts).
+        const spelling = new Map<string, string>();
+        const articles = generated.map((a) => ({ ...a, tags: a.tags.map((t) => spelling.get(groupSlug(t.trim().normalize('NFC'))) ?? (spelling.set(groupSlug(t.trim().normalize('NFC')), t), t)) }));
         const files = articles.map((a, i) =>
           source(
             `articles/a${i}.md`,

@@ -4,17 +4,23 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { EXIT, HELP, main, version } from '../src/cli.js';
+import { COMMANDS, EXIT, HELP, main, version, type Io } from '../src/cli.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SITE = path.join(ROOT, 'tests/fixtures/seed-site/input');
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(argv: string[], io: Partial<Io> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await main(argv, { ...io, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   return { code, stdout, stderr };
+}
+
+/** A terminal whose clock says every command took half a second. */
+function terminal(env: Record<string, string> = {}): Partial<Io> {
+  let ticks = 0;
+  return { isTTY: { stdout: true, stderr: true }, env, clock: () => (ticks++ === 0 ? 1000 : 1500) };
 }
 
 async function siteCopy(): Promise<string> {
@@ -30,7 +36,14 @@ describe('main', () => {
     [['--version'], EXIT.ok],
     [[], EXIT.usage],
     [['publish'], EXIT.usage],
+    [['--root', '.', 'build'], EXIT.usage],
     [['build', 'extra'], EXIT.usage],
+    [['build', '--help'], EXIT.ok],
+    [['check', '--colour'], EXIT.usage],
+    [['new'], EXIT.usage],
+    [['new', 'a', 'b'], EXIT.usage],
+    [['new', 'Title', '--now', 'today'], EXIT.usage],
+    [['import'], EXIT.usage],
     [['build', '--colour'], EXIT.usage],
     [['build', '--now', 'tomorrow'], EXIT.usage],
   ])('%j exits %i', async (argv, code) => {
@@ -40,6 +53,27 @@ describe('main', () => {
   it('pins the help text', async () => {
     expect((await cli(['--help'])).stdout).toBe(HELP);
     await expect(HELP).toMatchFileSnapshot('fixtures/cli/help.txt');
+  });
+
+  it('lists every command with its one-line summary, serve included', () => {
+    for (const command of COMMANDS) expect(HELP).toContain(`  ${command.name.padEnd(10)}${command.summary}`);
+    expect(HELP).toContain('  serve     Build, then serve dist/ on localhost with live reload (--watch)');
+    expect(HELP).toContain('(--watch: rebuild on every change)');
+  });
+
+  it.each(COMMANDS.map((command) => command.name))('pins the help of "syndic %s --help": usage, options, examples', async (name) => {
+    const { code, stdout } = await cli([name, '--help']);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toMatch(/^Usage\n {2}\$ syndic /);
+    expect(stdout).toContain('\nOptions\n  --root DIR ');
+    expect(stdout).toContain('\nExamples\n');
+    await expect(stdout).toMatchFileSnapshot(`fixtures/cli/${name}-help.txt`);
+  });
+
+  it('names the command in usage errors', async () => {
+    const { code, stdout, stderr } = await cli(['check', '--colour']);
+    expect({ code, stdout }).toEqual({ code: EXIT.usage, stdout: '' });
+    expect(stderr).toMatch(/^syndic check: Unknown option '--colour'\..*\nRun "syndic check --help" for usage\.\n$/s);
   });
 
   it('prints the package version', async () => {
@@ -67,6 +101,66 @@ describe('main', () => {
     const result = await cli(['build', '--root', root, '--timezone', 'Mars/Olympus']);
     expect(result.code).toBe(EXIT.usage);
     expect(result.stderr).toContain('--timezone is not an IANA time zone');
+  });
+});
+
+describe('build output', () => {
+  it('tells a person at a terminal what was built, with time, without colour under NO_COLOR', async () => {
+    const root = await siteCopy();
+    expect(await cli(['build', '--root', root], terminal({ NO_COLOR: '1' }))).toEqual({
+      code: 0,
+      stdout: '✔ Built in 0.50 s: 1 of 1 article published · 18 feeds written · 26 files changed · 0 unchanged · 0 warnings\n',
+      stderr: '',
+    });
+    expect((await cli(['build', '--root', root], terminal({ NO_COLOR: '1' }))).stdout).toBe(
+      '✔ Nothing changed in 0.50 s: 1 of 1 article published · 0 feeds written · 0 files changed · 26 unchanged · 0 warnings\n',
+    );
+  });
+
+  it('colours the summary on a terminal, and only there', async () => {
+    const root = await siteCopy();
+    expect((await cli(['build', '--root', root], terminal())).stdout).toContain('\u001b[32m✔\u001b[39m');
+    expect((await cli(['build', '--root', root], { env: { FORCE_COLOR: '1' } })).stdout).toBe('nothing changed (1 of 1 article published)\n');
+  });
+
+  it('--quiet on a terminal prints the one plain line', async () => {
+    const root = await siteCopy();
+    expect(await cli(['build', '--root', root, '--quiet'], terminal())).toEqual({ code: 0, stdout: 'built: 1 of 1 article published, 26 files changed\n', stderr: '' });
+  });
+
+  it('--json prints a summary with stable keys', async () => {
+    const root = await siteCopy();
+    const { code, stdout, stderr } = await cli(['build', '--root', root, '--json'], terminal());
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const summary = JSON.parse(stdout) as Record<string, unknown>;
+    expect(Object.keys(summary)).toEqual(['command', 'ok', 'status', 'articles', 'published', 'changed', 'feedsWritten', 'unchanged', 'warnings', 'problems', 'durationMs']);
+    expect(summary).toMatchObject({ command: 'build', ok: true, status: 0, articles: 1, published: 1, feedsWritten: 18, unchanged: 0, warnings: [], problems: [], durationMs: 500 });
+    expect(summary.changed).toEqual(expect.arrayContaining(['articles/coree-du-nord-soldats-russie.html', 'atom.xml', 'feed.json', 'feeds.opml', 'index.html', 'rss.xml', 'tags/russie/rss.xml']));
+    expect(summary.changed).toHaveLength(26);
+  });
+
+  it('--json on failure lists every problem as an object, and nothing on stderr', async () => {
+    const root = await siteCopy();
+    const { code, stdout, stderr } = await cli(['build', '--root', root, '--json', '--articles', path.join(ROOT, 'tests/fixtures/bad-articles')]);
+    expect({ code, stderr }).toEqual({ code: EXIT.invalidInput, stderr: '' });
+    const summary = JSON.parse(stdout) as { ok: boolean; status: number; problems: unknown[] };
+    expect(summary).toMatchObject({ ok: false, status: 1 });
+    expect(summary.problems).toContainEqual({
+      code: 'INVALID_ARTICLE',
+      file: expect.stringMatching(/no-title\.md$/) as unknown,
+      line: 1,
+      column: null,
+      field: 'title',
+      message: 'is required: add a line `title: "…"`',
+      hint: null,
+    });
+    expect(summary.problems.every((problem) => Object.keys(problem as object).join() === 'code,file,line,column,field,message,hint')).toBe(true);
+  });
+
+  it('--json reports bad usage as JSON too', async () => {
+    const { code, stdout } = await cli(['build', '--json', '--now', 'soon']);
+    expect(code).toBe(EXIT.usage);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: false, status: 64, problems: [{ code: 'USAGE', message: expect.stringContaining('--now "soon"') as unknown }] });
   });
 });
 

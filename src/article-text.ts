@@ -1,0 +1,45 @@
+// A new article file: frontmatter and body in, the text and file name `new` and `import` write. Pure.
+import slugify from '@sindresorhus/slugify';
+import { Document, isScalar } from 'yaml';
+import type { Person } from './model.js';
+
+/** The frontmatter Syndic writes for an article it creates; key order is the order in the file. */
+export interface NewFrontmatter {
+  title: string;
+  /** `YYYY-MM-DD`, read in the site's time zone. */
+  date: string;
+  authors?: readonly Person[];
+  lang?: string;
+  draft?: boolean;
+}
+
+/**
+ * `---`, YAML, `---`, then the body. YAML is written by a library so that quotes, colons
+ * and `#` in a title are escaped; the title is double-quoted as the README shows it.
+ */
+export function articleText(frontmatter: NewFrontmatter, body: string): string {
+  const data: Record<string, unknown> = { title: frontmatter.title, date: frontmatter.date };
+  if (frontmatter.authors && frontmatter.authors.length > 0) data.author = personsValue(frontmatter.authors);
+  if (frontmatter.lang !== undefined) data.lang = frontmatter.lang;
+  if (frontmatter.draft !== undefined) data.draft = frontmatter.draft;
+  const doc = new Document(data);
+  const title = doc.get('title', true);
+  if (isScalar(title)) title.type = 'QUOTE_DOUBLE';
+  // lineWidth 0: never fold a long title or name over two lines.
+  const yaml = doc.toString({ lineWidth: 0 });
+  const text = body.replace(/^\n+/, '').replace(/\s+$/, '');
+  // An empty body still gets its blank line, where the writer starts typing.
+  return `---\n${yaml}---\n\n${text ? `${text}\n` : ''}`;
+}
+
+/** `YYYY-MM-DD-<slug>.md`, or undefined when the title has nothing to make a slug from. */
+export function articleFileName(date: string, title: string): string | undefined {
+  const slug = slugify(title);
+  return slug ? `${date}-${slug}.md` : undefined;
+}
+
+/** The shortest frontmatter shape: a bare name for a name-only person, a list only for several. */
+function personsValue(people: readonly Person[]): unknown {
+  const values = people.map((person) => (person.email === undefined && person.url === undefined ? person.name : { ...person }));
+  return values.length === 1 ? values[0] : values;
+}

@@ -1,0 +1,67 @@
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { parseArticle } from '../../src/parse.js';
+import { site } from '../support/factories.js';
+import { FIXTURES, ROOT, seedSite, syndic } from './binary.js';
+
+const SEED = path.join(FIXTURES, 'seed/000_2424ce9b224a0d52.txt');
+const COMMITTED = path.join(ROOT, 'articles/2024-11-21-coree-du-nord-soldats-russie.md');
+const IMPORTED_NAME = '2024-11-21-la-coree-du-nord-pourrait-envoyer-jusqu-a-100-000-soldats-en-russie.md';
+
+async function emptySite(): Promise<string> {
+  const root = await seedSite();
+  await rm(path.join(root, 'articles'), { recursive: true });
+  return root;
+}
+
+describe('syndic import', () => {
+  it("reproduces the committed article's frontmatter fields and body from the seed scrape", async () => {
+    const root = await emptySite();
+    const result = await syndic(['import', SEED, '--root', root]);
+    const file = path.join(root, 'articles', IMPORTED_NAME);
+    expect(result).toEqual({ code: 0, stdout: `${file}\n`, stderr: '' });
+    const imported = await readFile(file, 'utf8');
+    const committed = await readFile(COMMITTED, 'utf8');
+    // summary and tags are editorial: the scrape has neither (the committed summary is not its lead).
+    const derivable = committed.replace(/^summary: .*\n/m, '').replace(/^tags:\n(?: {2}- .*\n)+/m, '');
+    expect(imported).toBe(derivable);
+
+    const parse = (text: string) => {
+      const parsed = parseArticle({ path: 'a.md', stem: 'a', text }, site({ language: 'en', authors: [{ name: 'Someone else' }] }));
+      if (!parsed.ok) throw new Error(parsed.problems.map((problem) => problem.format()).join('\n'));
+      const { title, date, updated, authors, lang, draft, markdown } = parsed.value;
+      // Leading blank lines only keep Markdown line numbers equal to file line numbers.
+      return { title, date, updated, authors, lang, draft, markdown: markdown.replace(/^\n+/, '') };
+    };
+    expect(parse(imported)).toEqual(parse(committed));
+    expect(await build({ root, now: new Date('2024-11-22T00:00:00Z') })).toMatchObject({ articles: 1, published: 1 });
+  });
+
+  it('never overwrites an article, and imports the good files when others fail', async () => {
+    const root = await emptySite();
+    const bad = path.join(root, 'bad.txt');
+    await writeFile(bad, '\n\n## Titre\n\n- Peter van Halteren\n- [32/13/2024](#)\n\nTexte.\n');
+    const noTitle = path.join(root, 'no-title.txt');
+    await writeFile(noTitle, 'Just text.\n');
+    expect((await syndic(['import', SEED, '--root', root])).code).toBe(0);
+    const before = await readFile(path.join(root, 'articles', IMPORTED_NAME), 'utf8');
+    const good = path.join(root, 'good.txt');
+    await writeFile(good, '## Autre titre\n\n- [22/11/2024](#)\n\nTexte.\n');
+
+    const result = await syndic(['import', bad, SEED, good, noTitle, path.join(root, 'missing.txt'), '--root', root]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(`${path.join(root, 'articles/2024-11-22-autre-titre.md')}\n`);
+    expect(result.stderr.split('\n').filter((line) => line && !line.startsWith('  hint:'))).toEqual([
+      `${bad}:6: "32/13/2024" is not a date`,
+      `${path.join(root, 'articles', IMPORTED_NAME)}: already exists; Syndic never overwrites an article`,
+      `${noTitle}:1: no \`##\` title heading found`,
+      `${path.join(root, 'missing.txt')}: cannot be read`,
+      'syndic: 4 problems; those files were not imported',
+    ]);
+    expect(result.stderr).toContain("  hint: write it as 21/11/2024 (the site's language is fr) or YYYY-MM-DD");
+    expect(await readFile(path.join(root, 'articles', IMPORTED_NAME), 'utf8')).toBe(before);
+    expect((await readdir(path.join(root, 'articles'))).sort()).toEqual([IMPORTED_NAME, '2024-11-22-autre-titre.md']);
+  });
+});
