@@ -8,10 +8,12 @@ import lockfile from 'proper-lockfile';
 import { cacheKey, emptyCache, hashText, readCache, writeCache, type BuildCache, type CachedFile } from './cache.js';
 import { settle } from './check.js';
 import { failWith, fromData, SyndicError } from './errors.js';
+import { localLocations, mediaCopies, podcastChannel, resolveMedia, type ResolvedMedia } from './media.js';
+import { probeMedia, type MediaProbes } from './probe.js';
 import { emit } from './emit/index.js';
 import { articlePage } from './emit/pages.js';
 import { load, type LoadPaths } from './load.js';
-import type { Article, ArticleMeta, Entry, FileStamp, KnownFile, Output, Rendering, Site, SourceFile } from './model.js';
+import type { Article, ArticleMeta, Entry, FileCopy, FileStamp, KnownFile, Output, PodcastChannel, Rendering, Site, SourceFile } from './model.js';
 import { select, siteFeed } from './select.js';
 import type { Prepared } from './prepare.js';
 import { pagePath, pageUrl } from './urls.js';
@@ -56,7 +58,7 @@ export interface BuildResult {
 }
 
 /** What the pure core computes: every file of the site, as data. */
-export type Generated = Omit<BuildResult, 'changed'> & { outputs: Output[] };
+export type Generated = Omit<BuildResult, 'changed'> & { outputs: Output[]; copies: FileCopy[] };
 /**
  * Builds the site on disk. Nothing in `outDir` changes unless the whole build succeeds.
  * Builds of one output folder take turns: a second one waits for the first (cron overlap);
@@ -86,11 +88,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const cache = options.cache === false ? emptyCache(key) : await readCache(cacheFile, key);
     // Not bound to a name here: the article texts are freed once parsed (a third of the memory at 100,000).
     const state = await parseChanged(await loadSources(paths, cache, options, now), options);
-    const checked = settle(state.metas, state.problems, options.keepGoing);
+    const media = await mediaOf(root, state);
+    const checked = settle(state.metas.filter((meta) => !media.rejected.has(meta.source)), [...state.problems, ...media.problems], options.keepGoing);
     const { published, carried } = select(checked.articles, state.site, now);
-    const { changed, hashes, renderings } = await writeSite(root, outDir, state, published, carried, now);
-    if (options.cache !== false && (state.dirty || changed.length > 0)) {
-      await writeCache(cacheFile, { key, settings: state.settingsHash, site: state.site, files: withRenderings(state.files, renderings), outputs: hashes });
+    const { changed, hashes, renderings, assetKeys } = await writeSite(root, outDir, state, published, carried, now, media);
+    if (options.cache !== false && (state.dirty || changed.length > 0 || media.dirty)) {
+      await writeCache(cacheFile, { key, settings: state.settingsHash, site: state.site, files: withRenderings(state.files, renderings, assetKeys), outputs: hashes });
     }
     return { changed, articles: state.count, published: published.length, warnings: checked.problems };
   } finally {
@@ -180,27 +183,63 @@ async function parseChanged({ cache, site, settingsHash, articles, problems: loa
   return { cache, site, settingsHash, files, fresh, metas, problems, dirty, count: articles.length };
 }
 
+type Media = ResolvedMedia & { probes: MediaProbes; podcast: PodcastChannel | undefined; dirty: boolean };
+
+/**
+ * The media step: local files are looked at on every build (a stat, and an image's header),
+ * so a replaced image or episode is noticed even when its article did not change.
+ */
+async function mediaOf(root: string, state: Parsed): Promise<Media> {
+  const probes = await probeMedia(root, localLocations(state.metas, state.site));
+  const resolved = resolveMedia(state.metas, state.site, probes);
+  const podcast = podcastChannel(state.site, probes);
+  // The podcast's cover is a setting: its problems stop the build even with --keep-going.
+  if (Array.isArray(podcast)) failWith([...state.problems, ...resolved.problems, ...podcast]);
+  const dirty = state.metas.some((meta) => state.files.get(meta.source)?.assets !== assetKey(resolved, meta));
+  return { ...resolved, probes, podcast, dirty };
+}
+
+/** What a page shows of its media, so the cache can tell when the page must be rendered again. */
+function assetKey(media: ResolvedMedia, meta: ArticleMeta): string | undefined {
+  const assets = media.assets.get(meta.source);
+  return assets === undefined ? undefined : hashText(JSON.stringify(assets));
+}
+
 /**
  * emit and write: the feeds and the index always, pages only where the article changed or
  * the page is missing. Pages go out in batches and are dropped once staged.
  */
-async function writeSite(root: string, outDir: string, state: Parsed, published: ArticleMeta[], carried: ArticleMeta[], now: Date): Promise<WriteResult & { renderings: Map<string, Rendering> }> {
+async function writeSite(
+  root: string,
+  outDir: string,
+  state: Parsed,
+  published: ArticleMeta[],
+  carried: ArticleMeta[],
+  now: Date,
+  media: Media,
+): Promise<WriteResult & { renderings: Map<string, Rendering>; assetKeys: Map<string, string | undefined> }> {
   const { cache, site, files, fresh } = state;
+  const assetKeys = new Map(state.metas.map((meta) => [meta.source, assetKey(media, meta)]));
+  const withAssets = (entry: Entry): Entry => {
+    const assets = media.assets.get(entry.source);
+    return assets === undefined ? entry : { ...entry, assets };
+  };
   const renderer = lazily(() => import('./render.js'));
   const writer = await openWriter(outDir, { previous: cache.outputs });
   const { existing } = writer;
-  const needsPage = (meta: ArticleMeta): boolean => fresh.has(meta.source) || !existing.has(pagePath(meta)) || !cache.outputs.has(pagePath(meta));
+  const needsPage = (meta: ArticleMeta): boolean =>
+    fresh.has(meta.source) || !existing.has(pagePath(meta)) || !cache.outputs.has(pagePath(meta)) || files.get(meta.source)?.assets !== assetKeys.get(meta.source);
   const entryOf = async (meta: ArticleMeta): Promise<Entry> => {
     const rendering = fresh.has(meta.source) ? undefined : files.get(meta.source)?.rendering;
-    if (rendering) return { ...meta, url: pageUrl(meta, site), ...rendering };
-    return (await renderer()).render(fresh.get(meta.source) ?? (await reread(root, meta, site)), site);
+    if (rendering) return withAssets({ ...meta, url: pageUrl(meta, site), ...rendering });
+    return withAssets((await renderer()).render(fresh.get(meta.source) ?? (await reread(root, meta, site)), site));
   };
   const entries = new Map((await pMap(carried, entryOf, { concurrency: 32 })).map((entry) => [entry.source, entry]));
-  const feed = siteFeed(site, [...entries.values()], now);
+  const feed = { ...siteFeed(site, [...entries.values()], now), ...(media.podcast ? { podcast: media.podcast } : {}) };
   const index = published.map((meta) => ({ title: meta.title, url: pageUrl(meta, site), date: meta.date, lang: meta.lang }));
   // Decided before the loop below forgets which articles were fresh.
   const keep = new Set(published.filter((meta) => !needsPage(meta)).map(pagePath));
-  await writer.add(emit([], index, feed, site));
+  await writer.add([...emit([], index, feed, site), ...mediaCopies(published, site, media.probes)]);
   const due = published.filter(needsPage);
   for (let start = 0; start < due.length; start += PAGE_BATCH) {
     const batch = await pMap(due.slice(start, start + PAGE_BATCH), async (meta) => entries.get(meta.source) ?? (await entryOf(meta)), { concurrency: 32 });
@@ -210,14 +249,15 @@ async function writeSite(root: string, outDir: string, state: Parsed, published:
   const result = await writer.commit(keep);
   // Renderings are kept only for what the feed carries, so the cache does not grow with the archive.
   const renderings = new Map(carried.length <= RENDERINGS_KEPT ? [...entries].map(([source, entry]) => [source, renderingOf(entry)]) : []);
-  return { ...result, renderings };
+  return { ...result, renderings, assetKeys };
 }
 
-function withRenderings(files: Map<string, CachedFile>, renderings: Map<string, Rendering>): Map<string, CachedFile> {
+function withRenderings(files: Map<string, CachedFile>, renderings: Map<string, Rendering>, assetKeys: Map<string, string | undefined>): Map<string, CachedFile> {
   return new Map(
-    [...files].map(([source, { rendering: _previous, ...file }]) => {
+    [...files].map(([source, { rendering: _previous, assets: _before, ...file }]) => {
       const rendering = renderings.get(source);
-      return [source, rendering ? { ...file, rendering } : file];
+      const assets = assetKeys.get(source);
+      return [source, { ...file, ...(rendering ? { rendering } : {}), ...(assets === undefined ? {} : { assets }) }];
     }),
   );
 }
@@ -276,7 +316,7 @@ function lazily<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 function renderingOf(entry: Entry): Rendering {
-  return { html: entry.html, excerpt: entry.excerpt, ...(entry.imageUrl === undefined ? {} : { imageUrl: entry.imageUrl }) };
+  return { html: entry.html, excerpt: entry.excerpt };
 }
 
 function stampsOf(cache: BuildCache): Map<string, FileStamp> {

@@ -3,7 +3,9 @@ import type { BuildOptions, Generated } from './build.js';
 import { settle, duplicates } from './check.js';
 import { failWith, SyndicError } from './errors.js';
 import { emit } from './emit/index.js';
+import { mediaCopies, podcastChannel, resolveMedia } from './media.js';
 import type { Article, Site, SourceFile } from './model.js';
+import type { MediaProbes } from './probe.js';
 import { parseArticle, parseSettings } from './parse.js';
 import { render } from './render.js';
 import { select, siteFeed } from './select.js';
@@ -29,11 +31,13 @@ export function checkSettings(settingsFile: SourceFile, options: Pick<BuildOptio
 /**
  * The pure core: source texts in, site files out. Throws one SyndicError listing every
  * problem, including `earlier` ones found while loading, so one run shows them all.
+ * `media` holds what probeMedia() found of the local files the input names; a local file
+ * missing from it is reported as missing.
  */
 export function generate(
   settingsFile: SourceFile,
   articleFiles: readonly SourceFile[],
-  options: Pick<BuildOptions, 'baseUrl' | 'timezone' | 'keepGoing'>,
+  options: Pick<BuildOptions, 'baseUrl' | 'timezone' | 'keepGoing'> & { media?: MediaProbes },
   now: Date,
   earlier: readonly SyndicError[] = [],
 ): Generated {
@@ -48,11 +52,24 @@ export function generate(
     else problems.push(...parsed.problems);
   }
   if (!settings.ok) failWith([...problems, ...duplicates(articles).problems]);
-  const checked = settle(articles, problems, options.keepGoing);
+  const probes = options.media ?? new Map();
+  const media = resolveMedia(articles, site, probes);
+  const podcast = podcastChannel(site, probes);
+  if (Array.isArray(podcast)) failWith([...problems, ...media.problems, ...podcast]);
+  const checked = settle(articles.filter((article) => !media.rejected.has(article.source)), [...problems, ...media.problems], options.keepGoing);
 
-  const entries = checked.articles.map((article) => render(article, site));
+  const entries = checked.articles.map((article) => {
+    const assets = media.assets.get(article.source);
+    return { ...render(article, site), ...(assets === undefined ? {} : { assets }) };
+  });
   const { published, carried } = select(entries, site, now);
-  const feed = siteFeed(site, carried, now);
-  return { outputs: emit(published, published, feed, site), articles: articleFiles.length, published: published.length, warnings: checked.problems };
+  const feed = { ...siteFeed(site, carried, now), ...(podcast ? { podcast } : {}) };
+  return {
+    outputs: emit(published, published, feed, site),
+    copies: mediaCopies(published, site, probes),
+    articles: articleFiles.length,
+    published: published.length,
+    warnings: checked.problems,
+  };
 }
 
