@@ -30,7 +30,7 @@
 // Also: Atom titles are type="html" CDATA in feed 6, so titles go in HTML-escaped and show as
 // the plain text they are; and feed throws on ids that are not URLs, so parse.ts only lets
 // absolute URIs through.
-import { Feed, type Author, type Enclosure, type FeedOptions, type Item } from 'feed';
+import { Feed, type Author, type Extension, type FeedOptions, type Item } from 'feed';
 import slugify from '@sindresorhus/slugify';
 import { SyndicError } from '../errors.js';
 import type { Entry, FeedSpec, Person } from '../model.js';
@@ -101,9 +101,20 @@ function toItem(entry: Entry, format: FeedFormat, spec: FeedSpec): Item {
     category: entry.tags.map((tag) => toCategory(tag, format)),
     ...people,
     ...(format === 'rss' ? rssEnclosure(entry) : {}),
-    ...(format === 'rss' ? { extensions: [...(people.extensions ?? []), ...rssImageExtensions(entry), ...(spec.podcast ? podcastItemExtensions(entry) : [])] } : {}),
+    ...(format === 'rss' ? { extensions: byName([...(people.extensions ?? []), ...rssImageExtensions(entry), ...(spec.podcast ? podcastItemExtensions(entry) : [])]) } : {}),
     ...(format === 'json' && entry.assets?.image ? { image: entry.assets.image.url } : {}),
   };
+}
+
+/**
+ * feed keeps one extension per element name (the last), so two name-only authors lost one
+ * dc:creator. Same-name extensions become one whose array xml-js writes as repeated elements.
+ */
+function byName(extensions: readonly Extension[]): Extension[] {
+  const groups = new Map<string, Array<Record<string, unknown>>>();
+  for (const { name, objects } of extensions) groups.set(name, [...(groups.get(name) ?? []), objects]);
+  // feed's type says object; its code hands the array to xml-js unchanged.
+  return [...groups].map(([name, all]) => ({ name, objects: (all.length === 1 ? all[0] : all) as Record<string, unknown> }));
 }
 
 /**
