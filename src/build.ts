@@ -11,7 +11,9 @@ import { failWith, fromData, SyndicError } from './errors.js';
 import { emit, feedDocuments } from './emit/index.js';
 import { articlePage, indexItem } from './emit/pages.js';
 import { load, type LoadPaths } from './load.js';
-import type { Article, ArticleMeta, Entry, FeedSpec, FileStamp, KnownFile, Output, Rendering, Site, SourceFile } from './model.js';
+import { localLocations, mediaCopies, podcastChannel, resolveMedia, type ResolvedMedia } from './media.js';
+import type { Article, ArticleMeta, Entry, FeedSpec, FileCopy, FileStamp, KnownFile, Output, PodcastChannel, Rendering, Site, SourceFile } from './model.js';
+import { probeMedia, type MediaProbes } from './probe.js';
 import { archiveDir, archiveSpec, plans, select, subscriptionSpec } from './select.js';
 import type { Prepared } from './prepare.js';
 import { FEED_PATHS, pagePath, pageUrl } from './urls.js';
@@ -71,7 +73,7 @@ export interface BuildResult {
 }
 
 /** What the pure core computes: every file of the site, as data. */
-export type Generated = Omit<BuildResult, 'changed' | 'unchanged' | 'changedFeeds' | 'hubs'> & { outputs: Output[] };
+export type Generated = Omit<BuildResult, 'changed' | 'unchanged' | 'changedFeeds' | 'hubs'> & { outputs: Output[]; copies: FileCopy[] };
 /**
  * Builds the site on disk. Nothing in `outDir` changes unless the whole build succeeds.
  * Builds of one output folder take turns: a second one waits for the first (cron overlap);
@@ -101,11 +103,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const cache = options.cache === false ? emptyCache(key) : await readCache(cacheFile, key);
     // Not bound to a name here: the article texts are freed once parsed (a third of the memory at 100,000).
     const state = await parseChanged(await loadSources(paths, cache, options, now), options);
-    const checked = settle(state.metas, state.problems, options.keepGoing, state.site.groups);
+    const media = await mediaOf(root, state);
+    const checked = settle(state.metas.filter((meta) => !media.rejected.has(meta.source)), [...state.problems, ...media.problems], options.keepGoing, state.site.groups);
     const { published } = select(checked.articles, state.site, now);
-    const { changed, hashes, renderings, archives, feedUrls } = await writeSite(root, outDir, state, published, now, options.onProgress);
-    if (options.cache !== false && (state.dirty || changed.length > 0)) {
-      await writeCache(cacheFile, { key, settings: state.settingsHash, site: state.site, files: withRenderings(state.files, renderings), outputs: hashes, archives });
+    const { changed, hashes, renderings, archives, feedUrls, assetKeys } = await writeSite(root, outDir, state, published, now, options.onProgress, media);
+    if (options.cache !== false && (state.dirty || changed.length > 0 || media.dirty)) {
+      await writeCache(cacheFile, { key, settings: state.settingsHash, site: state.site, files: withRenderings(state.files, renderings, assetKeys), outputs: hashes, archives });
     }
     const changedFeeds = changed.flatMap((file) => feedUrls.get(file) ?? []);
     const unchanged = hashes.size - changed.filter((file) => hashes.has(file)).length;
@@ -197,6 +200,28 @@ async function parseChanged({ cache, site, settingsHash, articles, problems: loa
   return { cache, site, settingsHash, files, fresh, metas, problems, dirty, count: articles.length };
 }
 
+type Media = ResolvedMedia & { probes: MediaProbes; podcast: PodcastChannel | undefined; dirty: boolean };
+
+/**
+ * The media step: local files are looked at on every build (a stat, and an image's header),
+ * so a replaced image or episode is noticed even when its article did not change.
+ */
+async function mediaOf(root: string, state: Parsed): Promise<Media> {
+  const probes = await probeMedia(root, localLocations(state.metas, state.site));
+  const resolved = resolveMedia(state.metas, state.site, probes);
+  const podcast = podcastChannel(state.site, probes);
+  // The podcast's cover is a setting: its problems stop the build even with --keep-going.
+  if (Array.isArray(podcast)) failWith([...state.problems, ...resolved.problems, ...podcast]);
+  const dirty = state.metas.some((meta) => state.files.get(meta.source)?.assets !== assetKey(resolved, meta));
+  return { ...resolved, probes, podcast, dirty };
+}
+
+/** What a page shows of its media, so the cache can tell when the page must be rendered again. */
+function assetKey(media: ResolvedMedia, meta: ArticleMeta): string | undefined {
+  const assets = media.assets.get(meta.source);
+  return assets === undefined ? undefined : hashText(JSON.stringify(assets));
+}
+
 /**
  * emit and write: the feeds, their listing pages and the OPML list always; article pages
  * and archive pages only where something in them changed or the file is missing. Pages go
@@ -209,17 +234,24 @@ async function writeSite(
   published: ArticleMeta[],
   now: Date,
   onProgress: BuildOptions['onProgress'],
-): Promise<WriteResult & { renderings: Map<string, Rendering>; archives: Map<string, string>; feedUrls: Map<string, string> }> {
+  media: Media,
+): Promise<WriteResult & { renderings: Map<string, Rendering>; archives: Map<string, string>; feedUrls: Map<string, string>; assetKeys: Map<string, string | undefined> }> {
   const { cache, site, files, fresh } = state;
+  const assetKeys = new Map(state.metas.map((meta) => [meta.source, assetKey(media, meta)]));
+  const withAssets = (entry: Entry): Entry => {
+    const assets = media.assets.get(entry.source);
+    return assets === undefined ? entry : { ...entry, assets };
+  };
   const renderer = lazily(() => import('./render.js'));
   const writer = await openWriter(outDir, { previous: cache.outputs });
   const { existing } = writer;
   const onDisk = (relative: string): boolean => existing.has(relative) && cache.outputs.has(relative);
-  const needsPage = (meta: ArticleMeta): boolean => fresh.has(meta.source) || !onDisk(pagePath(meta));
+  const assetsChanged = (meta: ArticleMeta): boolean => files.get(meta.source)?.assets !== assetKeys.get(meta.source);
+  const needsPage = (meta: ArticleMeta): boolean => fresh.has(meta.source) || !onDisk(pagePath(meta)) || assetsChanged(meta);
   const entryOf = async (meta: ArticleMeta): Promise<Entry> => {
     const rendering = fresh.has(meta.source) ? undefined : files.get(meta.source)?.rendering;
-    if (rendering) return { ...meta, url: pageUrl(meta, site), ...rendering };
-    return (await renderer()).render(fresh.get(meta.source) ?? (await reread(root, meta, site)), site);
+    if (rendering) return withAssets({ ...meta, url: pageUrl(meta, site), ...rendering });
+    return withAssets((await renderer()).render(fresh.get(meta.source) ?? (await reread(root, meta, site)), site));
   };
   const renderAll = async (metas: readonly ArticleMeta[]): Promise<Map<string, Entry>> =>
     new Map((await pMap(metas, entryOf, { concurrency: 32 })).map((entry) => [entry.source, entry]));
@@ -227,7 +259,7 @@ async function writeSite(
   const entries = await renderAll([...new Set(feeds.flatMap((feed) => feed.carried))]);
   const listings = feeds.map((feed) => ({
     kind: feed.kind,
-    feed: subscriptionSpec(feed, site, (meta) => entries.get(meta.source) as Entry, now),
+    feed: { ...subscriptionSpec(feed, site, (meta) => entries.get(meta.source) as Entry, now), ...(feed.kind === 'site' && media.podcast ? { podcast: media.podcast } : {}) },
     items: feed.members.map((meta) => indexItem({ ...meta, url: pageUrl(meta, site) })),
   }));
   // Decided before the loops below forget which articles were fresh.
@@ -238,14 +270,14 @@ async function writeSite(
     feed.archives.forEach((members, k) => {
       const dir = archiveDir(feed.dir, k + 1);
       // Links change only when a newer page appears; members change only when an article does.
-      const fingerprint = hashText(JSON.stringify([k + 1 < feed.archives.length, members.map((meta) => [meta.source, meta.id, meta.updated.getTime()])]));
+      const fingerprint = hashText(JSON.stringify([k + 1 < feed.archives.length, members.map((meta) => [meta.source, meta.id, meta.updated.getTime(), assetKeys.get(meta.source)])]));
       archives.set(dir, fingerprint);
       const outputs = Object.values<string>(FEED_PATHS).map((name) => dir + name);
       if (cache.archives.get(dir) === fingerprint && outputs.every(onDisk) && !members.some((meta) => fresh.has(meta.source))) outputs.forEach((output) => keep.add(output));
       else dueArchives.push({ feed, number: k + 1 });
     });
   }
-  await writer.add(emit([], listings, site));
+  await writer.add([...emit([], listings, site), ...mediaCopies(published, site, media.probes)]);
   // An article sits on the site's archive and on those of its tags and authors: rendering it
   // once instead of on each page made a cold 3,000-article build with archives 2x faster.
   for (const { feed, number } of dueArchives) {
@@ -267,14 +299,15 @@ async function writeSite(
   // Renderings are kept only for what the feeds carry, so the cache does not grow with the archive.
   const renderings = new Map(carried.size <= RENDERINGS_KEPT ? [...entries].filter(([source]) => carried.has(source)).map(([source, entry]) => [source, renderingOf(entry)]) : []);
   const feedUrls = new Map(listings.flatMap(({ feed }) => (['rss', 'atom', 'json'] as const).map((format) => [feed.dir + FEED_PATHS[format], feed.urls[format]] as const)));
-  return { ...result, renderings, archives, feedUrls };
+  return { ...result, renderings, archives, feedUrls, assetKeys };
 }
 
-function withRenderings(files: Map<string, CachedFile>, renderings: Map<string, Rendering>): Map<string, CachedFile> {
+function withRenderings(files: Map<string, CachedFile>, renderings: Map<string, Rendering>, assetKeys: Map<string, string | undefined>): Map<string, CachedFile> {
   return new Map(
-    [...files].map(([source, { rendering: _previous, ...file }]) => {
+    [...files].map(([source, { rendering: _previous, assets: _before, ...file }]) => {
       const rendering = renderings.get(source);
-      return [source, rendering ? { ...file, rendering } : file];
+      const assets = assetKeys.get(source);
+      return [source, { ...file, ...(rendering ? { rendering } : {}), ...(assets === undefined ? {} : { assets }) }];
     }),
   );
 }
@@ -344,7 +377,7 @@ function lazily<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 function renderingOf(entry: Entry): Rendering {
-  return { html: entry.html, excerpt: entry.excerpt, ...(entry.imageUrl === undefined ? {} : { imageUrl: entry.imageUrl }) };
+  return { html: entry.html, excerpt: entry.excerpt };
 }
 
 function stampsOf(cache: BuildCache): Map<string, FileStamp> {

@@ -13,6 +13,8 @@ export interface CachedFile {
   article: ArticleMeta;
   /** Kept for the entries the feed carried, so a no-change build reads no article. */
   rendering?: Rendering;
+  /** Hash of the media the page showed (sizes, dimensions): a replaced image re-renders the page. */
+  assets?: string;
 }
 
 export interface BuildCache {

@@ -4,7 +4,9 @@ import { settle, duplicates } from './check.js';
 import { failWith, SyndicError } from './errors.js';
 import { emit, feedDocuments } from './emit/index.js';
 import { indexItem } from './emit/pages.js';
+import { mediaCopies, podcastChannel, resolveMedia } from './media.js';
 import type { Article, Entry, Site, SourceFile } from './model.js';
+import type { MediaProbes } from './probe.js';
 import { parseArticle, parseSettings } from './parse.js';
 import { render } from './render.js';
 import { archiveSpec, plans, select, subscriptionSpec } from './select.js';
@@ -33,11 +35,13 @@ export function checkSettings(settingsFile: SourceFile, options: Pick<BuildOptio
 /**
  * The pure core: source texts in, site files out. Throws one SyndicError listing every
  * problem, including `earlier` ones found while loading, so one run shows them all.
+ * `media` holds what probeMedia() found of the local files the input names; a local file
+ * missing from it is reported as missing.
  */
 export function generate(
   settingsFile: SourceFile,
   articleFiles: readonly SourceFile[],
-  options: Pick<BuildOptions, 'baseUrl' | 'timezone' | 'keepGoing'>,
+  options: Pick<BuildOptions, 'baseUrl' | 'timezone' | 'keepGoing'> & { media?: MediaProbes },
   now: Date,
   earlier: readonly SyndicError[] = [],
 ): Generated {
@@ -52,16 +56,28 @@ export function generate(
     else problems.push(...parsed.problems);
   }
   if (!settings.ok) failWith([...problems, ...duplicates(articles).problems]);
-  const checked = settle(articles, problems, options.keepGoing, site.groups);
+  const probes = options.media ?? new Map();
+  const media = resolveMedia(articles, site, probes);
+  const podcast = podcastChannel(site, probes);
+  if (Array.isArray(podcast)) failWith([...problems, ...media.problems, ...podcast]);
+  const checked = settle(articles.filter((article) => !media.rejected.has(article.source)), [...problems, ...media.problems], options.keepGoing, site.groups);
 
-  const entries = checked.articles.map((article) => render(article, site));
+  const entries = checked.articles.map((article) => {
+    const assets = media.assets.get(article.source);
+    return { ...render(article, site), ...(assets === undefined ? {} : { assets }) };
+  });
   const { published } = select(entries, site, now);
   const feeds = plans(published, site);
   const same = (entry: Entry): Entry => entry;
-  const listings = feeds.map((feed) => ({ kind: feed.kind, feed: subscriptionSpec(feed, site, same, now), items: feed.members.map(indexItem) }));
+  const listings = feeds.map((feed) => ({
+    kind: feed.kind,
+    feed: { ...subscriptionSpec(feed, site, same, now), ...(feed.kind === 'site' && podcast ? { podcast } : {}) },
+    items: feed.members.map(indexItem),
+  }));
   const archives = feeds.flatMap((feed) => feed.archives.map((_, k) => archiveSpec(feed, k + 1, site, same, now)));
   return {
     outputs: [...emit(published, listings, site), ...archives.flatMap(feedDocuments)],
+    copies: mediaCopies(published, site, probes),
     articles: articleFiles.length,
     published: published.length,
     warnings: checked.problems,

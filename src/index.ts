@@ -2,6 +2,7 @@
 export { build, type BuildOptions, type BuildProgress, type BuildResult, type Generated } from './build.js';
 export { check, type CheckOptions, type CheckResult } from './check.js';
 export { generate } from './generate.js';
+export { probeMedia, type MediaProbes } from './probe.js';
 export { SyndicError, type SyndicErrorCode, type SyndicErrorDetails } from './errors.js';
-export type { Article, Entry, FeedSpec, Output, Person, Site, SourceFile } from './model.js';
+export type { Article, Entry, FeedSpec, FileCopy, MediaProbe, Output, Person, Site, SourceFile } from './model.js';
 export type { Settings, Frontmatter } from './schema.js';

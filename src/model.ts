@@ -17,6 +17,8 @@ export interface Site {
   authors: Person[];
   copyright?: string;
   feedLimit: number;
+  /** Podcast mode: the site feed carries Apple Podcasts and Podcasting 2.0 elements. */
+  podcast?: Podcast;
   /** Tag and author feeds; `false` when switched off. */
   groups: Record<GroupKind, GroupSettings | false>;
   /** RFC 5005 archive pages for every feed. */
@@ -32,6 +34,48 @@ export interface GroupSettings {
   feedLimit: number;
   /** Groups with fewer published articles get no feeds. */
   minArticles: number;
+}
+
+/** A media file named in the settings or frontmatter, before it is looked at. */
+export interface MediaRef {
+  /** An absolute http(s) URL, or a `/`-separated path relative to the project root (a local file). */
+  location: string;
+  /** Where it is named, so a missing file is reported at its field. */
+  file: string;
+  line: number;
+  field: string;
+}
+
+/** What the media step read from a local file: the only facts about it the pure stages need. */
+export interface MediaProbe {
+  /** Absolute path on disk, for the copy into the output folder. */
+  from: string;
+  stamp: FileStamp;
+  width?: number;
+  height?: number;
+  /** Image format as image-size names it (`png`, `jpg`…), for images only. */
+  format?: string;
+}
+
+export interface Podcast {
+  owner: Person & { email: string };
+  image: MediaRef;
+  /** Apple categories, each with its subcategories: [["News", ["Politics"]]]. */
+  categories: Array<[string, string[]]>;
+  explicit: boolean;
+  type: 'episodic' | 'serial';
+  locked: boolean;
+  author?: string;
+}
+
+/** The podcast fields of an article. */
+export interface Episode {
+  /** Seconds. */
+  duration?: number;
+  episode?: number;
+  season?: number;
+  episodeType?: 'full' | 'trailer' | 'bonus';
+  transcript?: MediaRef;
 }
 
 /** What make and git compare to decide a file is unchanged without reading it. */
@@ -71,7 +115,9 @@ export interface Article {
   tags: string[];
   lang: string;
   draft: boolean;
-  image?: string;
+  image?: MediaRef & { alt?: string };
+  enclosure?: MediaRef & { length?: number; type?: string };
+  episode?: Episode;
   markdown: string;
   /** Lines of these fields (1 when absent), for reports of clashes between articles. */
   lines: { id: number; slug: number; tags: number; author: number };
@@ -86,13 +132,36 @@ export interface Rendering {
   html: string;
   /** Plain-text opening of the body (the title for an empty body): the summary when none is given. */
   excerpt: string;
-  /** Absolute URL of `image`, if any. */
-  imageUrl?: string;
+}
+
+/** A media file as outputs describe it. */
+export interface Asset {
+  /** Public absolute URL: the remote URL, or the copy under media/. */
+  url: string;
+  /** MIME type, from the mime database unless the frontmatter gives one. */
+  type?: string;
+  /** Bytes: the local file's size, the frontmatter's `length`, or undefined when unknown. */
+  length?: number;
+  width?: number;
+  height?: number;
+}
+
+/** An entry's media, resolved against the site and the files on disk. */
+export interface Assets {
+  image?: Asset & { alt?: string };
+  enclosure?: Asset;
+  transcript?: Asset;
 }
 
 /** A rendered article with its public address: what every output is made from. */
 export interface Entry extends ArticleMeta, Rendering {
   url: string;
+  assets?: Assets;
+}
+
+/** The podcast channel of a feed, resolved: what emit/podcast.ts writes. */
+export interface PodcastChannel extends Omit<Podcast, 'image'> {
+  image: Asset;
 }
 
 /** One feed to emit: its metadata and the entries it carries, newest first. */
@@ -109,6 +178,8 @@ export interface FeedSpec {
   updated: Date;
   urls: { rss: string; atom: string; json: string };
   entries: Entry[];
+  /** Set in podcast mode, on the site feed. */
+  podcast?: PodcastChannel;
   /** WebSub hubs to advertise. */
   hubs: string[];
   /** RFC 5005 links: the subscription feed's archives, or this archive page's neighbours. */
@@ -131,4 +202,12 @@ export interface ArchiveLinks {
 export interface Output {
   path: string;
   contents: string;
+}
+
+/** A project file to copy as is into the output folder (media): streamed, never held in memory. */
+export interface FileCopy {
+  path: string;
+  from: string;
+  /** The source's stamp: an unchanged stamp means an unchanged copy. */
+  stamp: FileStamp;
 }

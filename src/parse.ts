@@ -3,9 +3,9 @@ import matter from 'gray-matter';
 import slugify from '@sindresorhus/slugify';
 import { SyndicError } from './errors.js';
 import { calendarDay, parseDate } from './dates.js';
-import type { Article, GroupSettings, Person, Site, SourceFile } from './model.js';
-import { frontmatterSchema, settingsSchema, type PersonInput, type Settings } from './schema.js';
-import { readYaml, schemaProblems } from './yaml-source.js';
+import type { Article, Episode, GroupSettings, MediaRef, Person, Podcast, Site, SourceFile } from './model.js';
+import { frontmatterSchema, settingsSchema, type Frontmatter, type PersonInput, type PodcastSettings, type Settings } from './schema.js';
+import { readYaml, schemaProblems, type YamlSource } from './yaml-source.js';
 
 export interface SettingsOverrides {
   url?: string;
@@ -44,6 +44,7 @@ export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {
       groups: { tag: groupSettings(settings.groups.tags, settings.feedLimit), author: groupSettings(settings.groups.authors, settings.feedLimit) },
       archive: settings.archive,
       hubs: settings.hub === undefined ? [] : [settings.hub].flat(),
+      ...(settings.podcast === undefined ? {} : { podcast: toPodcast(settings.podcast, source, file.path) }),
     },
   };
 }
@@ -52,6 +53,26 @@ function groupSettings(input: Settings['groups']['tags'], feedLimit: number): Gr
   if (input === false) return false;
   const limits = input === true ? {} : input;
   return { feedLimit: limits.feedLimit ?? feedLimit, minArticles: limits.minArticles ?? 1 };
+}
+
+function toPodcast(podcast: PodcastSettings, source: YamlSource, file: string): Podcast {
+  // "News", "News > Politics" → [["News", ["Politics"]]], in the order first named.
+  const categories = new Map<string, string[]>();
+  for (const category of podcast.categories) {
+    const [top = '', sub] = category.split('>').map((part) => part.trim());
+    const subs = categories.get(top) ?? [];
+    if (sub !== undefined && !subs.includes(sub)) subs.push(sub);
+    categories.set(top, subs);
+  }
+  return {
+    owner: podcast.owner,
+    image: { location: podcast.image, file, line: source.lineOf(['podcast', 'image']), field: 'podcast.image' },
+    categories: [...categories],
+    explicit: podcast.explicit,
+    type: podcast.type,
+    locked: podcast.locked,
+    ...(podcast.author === undefined ? {} : { author: podcast.author }),
+  };
 }
 
 function flagProblem(flag: string | undefined, problem: SyndicError): SyndicError {
@@ -101,6 +122,16 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
       }),
     );
   }
+  if (result.success && result.data.duration !== undefined && result.data.enclosure?.duration !== undefined) {
+    problems.push(
+      new SyndicError('INVALID_ARTICLE', 'is given twice, here and as enclosure.duration', {
+        file: file.path,
+        line: source.lineOf(['duration']),
+        field: 'duration',
+        hint: 'keep one of the two',
+      }),
+    );
+  }
   if (!result.success || !date || !updated || problems.length > 0) return { ok: false, problems };
   const fm = result.data;
   const slug = fm.slug ?? slugify(file.stem.replace(/^\d{4}-\d{2}-\d{2}-/, ''));
@@ -121,7 +152,7 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
       tags: fm.tags ?? [],
       lang: fm.lang ?? site.language,
       draft: fm.draft ?? false,
-      ...(fm.image === undefined ? {} : { image: fm.image }),
+      ...media(fm, source, file.path),
       lines: {
         id: fm.id === undefined ? 1 : source.lineOf(['id']),
         slug: fm.slug === undefined ? 1 : source.lineOf(['slug']),
@@ -131,6 +162,30 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
       // Blank lines keep Markdown line numbers equal to file line numbers.
       markdown: '\n'.repeat(text.slice(0, bodyStart).split('\n').length - 1) + split.content,
     },
+  };
+}
+
+/** The frontmatter's media fields as references, each knowing the line it was named on. */
+function media(fm: Frontmatter, source: YamlSource, file: string): Pick<Article, 'image' | 'enclosure' | 'episode'> {
+  const ref = (location: string, path: string[]): MediaRef => ({ location, file, line: source.lineOf(path), field: path.join('.') });
+  const image = typeof fm.image === 'string' ? ref(fm.image, ['image']) : fm.image && { ...ref(fm.image.url, ['image', 'url']), ...(fm.image.alt === undefined ? {} : { alt: fm.image.alt }) };
+  const enclosure = fm.enclosure && {
+    ...ref(fm.enclosure.url, ['enclosure', 'url']),
+    ...(fm.enclosure.length === undefined ? {} : { length: fm.enclosure.length }),
+    ...(fm.enclosure.type === undefined ? {} : { type: fm.enclosure.type }),
+  };
+  const duration = fm.duration ?? fm.enclosure?.duration;
+  const episode: Episode = {
+    ...(duration === undefined ? {} : { duration }),
+    ...(fm.episode === undefined ? {} : { episode: fm.episode }),
+    ...(fm.season === undefined ? {} : { season: fm.season }),
+    ...(fm.episodeType === undefined ? {} : { episodeType: fm.episodeType }),
+    ...(fm.transcript === undefined ? {} : { transcript: ref(fm.transcript, ['transcript']) }),
+  };
+  return {
+    ...(image === undefined ? {} : { image }),
+    ...(enclosure === undefined ? {} : { enclosure }),
+    ...(Object.keys(episode).length === 0 ? {} : { episode }),
   };
 }
 

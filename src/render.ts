@@ -10,8 +10,7 @@ export function render(article: Article, site: Site): Entry {
   const { markdown: body, ...meta } = article;
   const url = pageUrl(article, site);
   const html = sanitize(markdown.parse(body) as string, url);
-  const imageUrl = article.image === undefined ? undefined : absolute(article.image, url);
-  return { ...meta, url, html, excerpt: excerpt(html) || article.title, ...(imageUrl === undefined ? {} : { imageUrl }) };
+  return { ...meta, url, html, excerpt: excerpt(html) || article.title };
 }
 
 const EXCERPT_LENGTH = 280;

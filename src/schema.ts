@@ -1,6 +1,8 @@
 // The single source of truth for site settings (syndic.yaml) and article frontmatter.
 // Types are derived from these schemas; the README's tables document the same fields.
+import mime from 'mime';
 import { z } from 'zod';
+import { APPLE_CATEGORIES } from './apple-categories.js';
 
 /** True when `tag` is a well-formed BCP 47 language tag. */
 export function isLanguageTag(tag: string): boolean {
@@ -54,6 +56,65 @@ const groupSchema = z.union([
     minArticles: z.number().int().min(1).optional(),
   }),
 ]);
+/**
+ * Where a media file is: an absolute http(s) URL, or a path relative to the project root (the
+ * folder of syndic.yaml), which is copied into the output's media/ folder. A local path may not
+ * climb out of the project.
+ */
+export function isMediaLocation(value: string): boolean {
+  if (URL.canParse(value)) return isAbsoluteUrl(value, ['http:', 'https:']);
+  if (value.startsWith('/') || value.includes('\\')) return false;
+  return value.split('/').every((segment) => segment !== '..' && segment !== '');
+}
+
+const mediaLocation = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .refine(isMediaLocation, 'must be an absolute http(s) URL or a path inside the project, such as media/lead.jpg (no "..", no leading "/")');
+
+/** True for a MIME type the mime database knows under this very name (so audio/mpeg, never audio/mp3). */
+export function isCanonicalType(type: string): boolean {
+  const extension = mime.getExtension(type);
+  return extension !== null && mime.getType(extension) === type;
+}
+
+const mimeType = z.string().refine(isCanonicalType, 'is not a registered MIME type under its standard name; use e.g. audio/mpeg, video/mp4, application/pdf, image/jpeg');
+
+/** Seconds, or "HH:MM:SS" / "MM:SS", as seconds. */
+const duration = z.union([
+  z.number().int().min(0),
+  z
+    .string()
+    .regex(/^(?:\d+:)?[0-5]?\d:[0-5]\d$|^\d+$/, 'must be seconds or HH:MM:SS')
+    .transform((text) => text.split(':').reduce((total, part) => total * 60 + Number(part), 0)),
+], { error: 'must be a number of seconds or a string "HH:MM:SS"' });
+
+/** "News" or "News > Politics": one of Apple Podcasts' categories, optionally with a subcategory. */
+export function isAppleCategory(value: string): boolean {
+  const [top, sub, ...rest] = value.split('>').map((part) => part.trim());
+  const subs = top === undefined ? undefined : APPLE_CATEGORIES[top];
+  return subs !== undefined && rest.length === 0 && (sub === undefined || subs.includes(sub));
+}
+
+const podcastSchema = z.strictObject({
+  /** Who Apple and Podcast Index contact about the show: itunes:owner. Required. */
+  owner: z.strictObject({ name: text, email: z.email('is not an email address') }, { error: 'is required in podcast mode: add owner: {name: "…", email: "…"}' }),
+  /** Cover art: square JPEG or PNG, 1400–3000 px. A URL or a local path. Required. */
+  image: mediaLocation,
+  /** Apple categories, "Top" or "Top > Sub". Required, at least one. */
+  categories: z
+    .array(z.string().trim().refine(isAppleCategory, 'is not an Apple Podcasts category; write e.g. "News" or "News > Politics" (see src/apple-categories.ts)'))
+    .min(1, 'must name at least one Apple Podcasts category'),
+  /** Whether the show has explicit content: itunes:explicit. Required. */
+  explicit: z.boolean({ error: 'must be true or false' }),
+  /** itunes:type: `episodic` (newest first) or `serial` (in order). Default `episodic`. */
+  type: z.enum(['episodic', 'serial']).default('episodic'),
+  /** podcast:locked: forbid other platforms from importing the show. Default false. */
+  locked: z.boolean().default(false),
+  /** itunes:author. Default: the site's author names. */
+  author: text.optional(),
+});
 
 export const settingsSchema = z.strictObject({
   /** Feed and site title. Required. */
@@ -85,6 +146,8 @@ export const settingsSchema = z.strictObject({
   archive: z.boolean().default(false),
   /** WebSub hub URL(s) the feeds advertise and `build --ping` notifies. Optional. */
   hub: z.union([webUrl, z.array(webUrl).min(1)]).optional(),
+  /** Turns the site feed into a podcast feed (Apple Podcasts, Podcast Index). Optional. */
+  podcast: podcastSchema.optional(),
 });
 
 const dateString = z.string({ error: 'must be a date written as YYYY-MM-DD or an RFC 3339 date-time' });
@@ -113,11 +176,34 @@ export const frontmatterSchema = z.strictObject({
     .optional(),
   /** Drafts are left out of every output. Default false. */
   draft: z.boolean().optional(),
-  /** Lead image, absolute URL or a path relative to the article page. Optional. */
-  image: text.optional(),
+  /** Lead image: a URL or project path, or {url, alt}. Optional. */
+  image: z.union([mediaLocation, z.strictObject({ url: mediaLocation, alt: text.optional() })]).optional(),
+  /** Attached audio, video or document. `length` and `type` are found for local files. Optional. */
+  enclosure: z
+    .strictObject({
+      url: mediaLocation,
+      /** Size in bytes. Default: the local file's size, else 0 (unknown). */
+      length: z.number().int().min(0).optional(),
+      /** MIME type. Default: from the mime database by the file's extension. */
+      type: mimeType.optional(),
+      /** Play time. Same as the top-level `duration`. */
+      duration: duration.optional(),
+    })
+    .optional(),
+  /** Play time of the enclosure, seconds or "HH:MM:SS": itunes:duration. Optional. */
+  duration: duration.optional(),
+  /** Episode number: itunes:episode. Optional. */
+  episode: z.number().int().min(1).optional(),
+  /** Season number: itunes:season. Optional. */
+  season: z.number().int().min(1).optional(),
+  /** itunes:episodeType: full, trailer or bonus. Default: none written (Apple reads full). */
+  episodeType: z.enum(['full', 'trailer', 'bonus']).optional(),
+  /** Transcript file (WebVTT, SRT, HTML, JSON or text), URL or project path: podcast:transcript. Optional. */
+  transcript: mediaLocation.optional(),
 });
 
 export type SettingsInput = z.input<typeof settingsSchema>;
 export type Settings = z.output<typeof settingsSchema>;
 export type Frontmatter = z.output<typeof frontmatterSchema>;
 export type PersonInput = z.output<typeof personSchema>;
+export type PodcastSettings = z.output<typeof podcastSchema>;

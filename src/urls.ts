@@ -66,3 +66,13 @@ export function isOwned(relative: string): boolean {
 export function pageUrl(article: Pick<Article, 'slug'>, site: Site): string {
   return new URL(pagePath(article), site.url).href;
 }
+
+/** Where a local media file (a path relative to the project root) is copied: `media/episodes/ep1.mp3`. */
+export function mediaPath(location: string): string {
+  return `${MEDIA_DIR}${location}`;
+}
+
+/** The public address of a local media file's copy. */
+export function mediaUrl(location: string, site: Site): string {
+  return new URL(mediaPath(location).split('/').map(encodeURIComponent).join('/'), site.url).href;
+}

@@ -1,10 +1,11 @@
 // Stage 6: put the outputs on disk so that readers only ever see a complete old or a
 // complete new site. The new tree is staged beside the old one and swapped in by rename.
-import { link, mkdir, readdir, readFile, rename, rm, writeFile, copyFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { link, mkdir, open, readdir, readFile, rename, rm, writeFile, copyFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import { hashText } from './cache.js';
-import type { Output } from './model.js';
+import type { FileCopy, Output } from './model.js';
 import { isOwned } from './urls.js';
 
 export interface WriteResult {
@@ -23,7 +24,7 @@ export interface WriteOptions {
 // Comparing and writing one file at a time left the disk idle; 32 at once is 5-8x faster.
 const IO_CONCURRENCY = 32;
 
-export async function write(outDir: string, outputs: readonly Output[], options: WriteOptions & { keep?: ReadonlySet<string> } = {}): Promise<WriteResult> {
+export async function write(outDir: string, outputs: ReadonlyArray<Output | FileCopy>, options: WriteOptions & { keep?: ReadonlySet<string> } = {}): Promise<WriteResult> {
   const writer = await openWriter(outDir, options);
   await writer.add(outputs);
   return writer.commit(options.keep);
@@ -33,7 +34,7 @@ export interface Writer {
   /** Every file in the output folder when the writer opened, as `/`-separated relative paths. */
   readonly existing: ReadonlySet<string>;
   /** Compares these outputs with the current tree and stages the ones that differ. */
-  add(outputs: readonly Output[]): Promise<void>;
+  add(outputs: ReadonlyArray<Output | FileCopy>): Promise<void>;
   /**
    * Swaps the staged tree in, or touches nothing when nothing differs. `keep` names owned
    * files that stay as they are without being passed to `add` (unchanged pages).
@@ -56,11 +57,12 @@ export async function openWriter(outDir: string, options: WriteOptions = {}): Pr
   const unchanged = new Set<string>();
   let staged = false;
 
-  const isSame = async (relative: string, contents: string, hash: string): Promise<boolean> => {
-    if (!existing.has(relative)) return false;
-    const before = previous.get(relative);
+  const isSame = async (output: Output | FileCopy, hash: string): Promise<boolean> => {
+    if (!existing.has(output.path)) return false;
+    const before = previous.get(output.path);
     if (before !== undefined) return before === hash;
-    return (await readFile(path.join(outDir, relative), 'utf8')) === contents;
+    const file = path.join(outDir, output.path);
+    return 'contents' in output ? (await readFile(file, 'utf8')) === output.contents : sameBytes(file, output.from);
   };
 
   return {
@@ -69,11 +71,12 @@ export async function openWriter(outDir: string, options: WriteOptions = {}): Pr
     async add(outputs) {
       await pMap(
         outputs,
-        async ({ path: relative, contents }) => {
+        async (output) => {
+          const relative = output.path;
           if (hashes.has(relative)) throw new Error(`write: ${relative} was given twice`);
-          const hash = hashText(contents);
+          const hash = 'contents' in output ? hashText(output.contents) : copyHash(output);
           hashes.set(relative, hash);
-          if (await isSame(relative, contents, hash)) {
+          if (await isSame(output, hash)) {
             unchanged.add(relative);
             return;
           }
@@ -82,7 +85,10 @@ export async function openWriter(outDir: string, options: WriteOptions = {}): Pr
             await mkdir(staging, { recursive: true });
           }
           await mkdir(path.dirname(path.join(staging, relative)), { recursive: true });
-          await writeFile(path.join(staging, relative), contents);
+          // A copy goes from disk to disk (a reflink where the filesystem can): a podcast's
+          // episodes are never held in memory.
+          if ('contents' in output) await writeFile(path.join(staging, relative), output.contents);
+          else await copyFile(output.from, path.join(staging, relative), constants.COPYFILE_FICLONE);
           written.add(relative);
         },
         { concurrency: IO_CONCURRENCY },
@@ -111,6 +117,31 @@ export async function openWriter(outDir: string, options: WriteOptions = {}): Pr
       return { changed, hashes };
     },
   };
+}
+
+/**
+ * What the cache remembers of a copy: its source's stamp, as make does. Hashing the bytes of
+ * every episode on every build would cost more than the rest of the build.
+ */
+function copyHash({ stamp }: FileCopy): string {
+  return hashText(`copy\0${stamp.size}\0${stamp.mtimeMs}\0${stamp.ino}`);
+}
+
+/** Byte comparison in chunks, for builds without a cache. */
+async function sameBytes(a: string, b: string): Promise<boolean> {
+  const [first, second] = await Promise.all([open(a, 'r'), open(b, 'r')]);
+  try {
+    if ((await first.stat()).size !== (await second.stat()).size) return false;
+    const left = Buffer.alloc(1 << 16);
+    const right = Buffer.alloc(1 << 16);
+    for (;;) {
+      const [{ bytesRead }, other] = await Promise.all([first.read(left, 0, left.length), second.read(right, 0, right.length)]);
+      if (bytesRead !== other.bytesRead || !left.subarray(0, bytesRead).equals(right.subarray(0, bytesRead))) return false;
+      if (bytesRead === 0) return true;
+    }
+  } finally {
+    await Promise.all([first.close(), second.close()]);
+  }
 }
 
 /** Hard links keep the old inode and mtime; a copy is the fallback across odd filesystems. */

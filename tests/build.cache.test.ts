@@ -95,6 +95,42 @@ describe('the build cache', () => {
   });
 });
 
+describe('the build cache and media', () => {
+  it('matches a full build when images and enclosures change', { timeout: 60_000 }, async () => {
+    const { cp } = await import('node:fs/promises');
+    const root = await mkdtemp(path.join(tmpdir(), 'syndic-media-'));
+    await cp(path.resolve(import.meta.dirname, 'fixtures/podcast/input'), root, { recursive: true });
+    const settings = path.join(root, 'syndic.yaml');
+    // Only the newest episode in the feeds: episode 1's page is outside them.
+    await writeFile(settings, `${await readFile(settings, 'utf8')}feedLimit: 1\n`);
+    const now = new Date('2025-01-01T00:00:00Z');
+    const check = async (label: string): Promise<string[]> => {
+      const incremental = await build({ root, now });
+      const full = await mkdtemp(path.join(tmpdir(), 'syndic-full-'));
+      await build({ root, now, outDir: full, cache: false });
+      expect(await tree(path.join(root, 'dist')), label).toEqual(await tree(full));
+      return incremental.changed.sort();
+    };
+    expect(await check('cold')).toContain('media/episodes/ep1.mp3');
+    expect(await check('no change')).toEqual([]);
+
+    // Same name, other picture: the page's og:image size changes though its article did not.
+    await cp(path.join(root, 'images/cover.png'), path.join(root, 'images/studio.png'));
+    expect(await check('image replaced')).toEqual(['articles/episode-1.html', 'media/images/studio.png']);
+
+    // A new recording of the newest episode: the feeds carry its new length.
+    await appendFile(path.join(root, 'episodes/ep3.mp3'), Buffer.alloc(417));
+    expect(await check('enclosure replaced')).toEqual(['atom.xml', 'feed.json', 'media/episodes/ep3.mp3', 'rss.xml']);
+
+    const episode2 = path.join(root, 'articles/2024-11-15-episode-2.md');
+    await writeFile(episode2, (await readFile(episode2, 'utf8')).replace('enclosure: {url: "episodes/ep3.mp3"}\n', ''));
+    expect(await check('enclosure removed')).toEqual(['atom.xml', 'feed.json', 'media/episodes/ep3.mp3', 'rss.xml']);
+
+    await rm(path.join(root, 'dist/media/episodes/ep1.mp3'));
+    expect(await check('copy deleted by hand')).toEqual(['media/episodes/ep1.mp3']);
+  });
+});
+
 describe('a cold build past keepMarkdownMax', () => {
   it('re-reads articles at page time and gives the same bytes', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'syndic-reread-'));

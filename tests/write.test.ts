@@ -75,3 +75,30 @@ describe('write', () => {
     expect(['CNAME', 'robots.txt', 'img/a.png'].some(isOwned)).toBe(false);
   });
 });
+
+describe('write: file copies', () => {
+  it('copies a source file, compares bytes without a cache, and trusts the stamp with one', async () => {
+    const { parent, out } = await tempOut();
+    const from = path.join(parent, 'ep1.mp3');
+    await writeFile(from, 'mp3 bytes');
+    const copy = async () => ({ path: 'media/ep1.mp3', from, stamp: await stampOf(from) });
+    const first = await write(out, [await copy()]);
+    expect(first.changed).toEqual(['media/ep1.mp3']);
+    expect(await readFile(path.join(out, 'media/ep1.mp3'), 'utf8')).toBe('mp3 bytes');
+    // No cache: the bytes are the same, so nothing is written.
+    expect((await write(out, [await copy()])).changed).toEqual([]);
+    // Same length, other bytes: a byte comparison notices.
+    await writeFile(from, 'MP3 bytes');
+    expect((await write(out, [await copy()])).changed).toEqual(['media/ep1.mp3']);
+    // With the last build's hashes, an unchanged stamp needs no read at all.
+    const result = await write(out, [await copy()], { previous: first.hashes });
+    expect(result.changed).toEqual(['media/ep1.mp3']);
+    expect((await write(out, [await copy()], { previous: result.hashes })).changed).toEqual([]);
+    expect(await readFile(path.join(out, 'media/ep1.mp3'), 'utf8')).toBe('MP3 bytes');
+  });
+});
+
+async function stampOf(file: string): Promise<{ size: number; mtimeMs: number; ino: number }> {
+  const info = await stat(file);
+  return { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
+}

@@ -12,12 +12,21 @@
 //   4 XML-illegal control characters passed through   clean(): stripped from every string handed over
 //   5 Atom has no xml:lang                             withAtomLanguage()
 //   6 lastBuildDate/updated default to new Date()     feedOptions(): always passes spec.updated
-//   7 enclosure type guessed from the file extension   imageEnclosure(): RSS gets the type from the `mime`
-//     ("image/jpg")                                    database; Atom ignores a given type, so it gets no
-//                                                      image enclosure; JSON Feed keeps `image`
+//   7 enclosure type guessed from the extension under  emit/media.ts: RSS gets the Asset's type (mime
+//     a fixed category ("image/jpg", "image/pdf")      database); Atom enclosure links are written by us
+//                                                      (atomEnclosureLinks); JSON Feed keeps `image`
 //   8 Atom attributes escape only `&` and `"`        toCategory(): category terms are slugs; a label
 //                                                      holding `<` is left out
-//   9 one `hub` only, no other feed-level links        headLinks(): WebSub hubs and RFC 5005 links go
+//   9 one RSS <enclosure> per item: image, audio,     rssEnclosure(): passes one, the enclosure else
+//     video and enclosure overwrite each other; every  the image, with exactly url, type and length
+//     Enclosure key (duration, title) becomes an
+//     attribute
+//  10 no way to declare namespaces on <rss>           withRssNamespaces(): media, itunes, podcast
+//  11 `podcast: true` writes itunes:category as text, not used; emit/podcast.ts writes the elements
+//     itunes:owner without itunes:name, googleplay:*
+//  12 extensions: one per name (the last wins), and   each element name given once (repeats as an
+//     xml-js escapes only `"` in their attributes     array); attributes through escapeAttribute()
+//  13 one `hub` only, no other feed-level links        headLinks(): WebSub hubs and RFC 5005 links go
 //     (RFC 5005 archives), no fh:archive               to RSS as one `atom:link` extension list (self
 //                                                      first), to Atom by one anchored insertion after
 //                                                      the self link, to JSON Feed as `hubs`/`next_url`
@@ -25,12 +34,13 @@
 // Also: Atom titles are type="html" CDATA in feed 6, so titles go in HTML-escaped and show as
 // the plain text they are; and feed throws on ids that are not URLs, so parse.ts only lets
 // absolute URIs through.
-import { Feed, type Author, type Enclosure, type FeedOptions, type Item } from 'feed';
+import { Feed, type Author, type Extension, type FeedOptions, type Item } from 'feed';
 import slugify from '@sindresorhus/slugify';
-import mime from 'mime';
 import { SyndicError } from '../errors.js';
 import type { Entry, FeedSpec, Person } from '../model.js';
 import { escapeAttribute, escapeText, htmlForCdata, rssPlainText, stripIllegalXmlChars as clean } from './escape.js';
+import { atomEnclosureLinks, jsonAttachments, MEDIA_RSS, rssEnclosure, rssImageExtensions, usesMediaRss } from './media.js';
+import { ITUNES, PODCAST, podcastChannelExtensions, podcastItemExtensions } from './podcast.js';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
@@ -40,7 +50,8 @@ const DUBLIN_CORE = 'http://purl.org/dc/elements/1.1/';
 /** Fills a `feed` document from a spec. Formats differ in how people and titles must be passed. */
 function createFeed(spec: FeedSpec, format: FeedFormat): Feed {
   const feed = new Feed(feedOptions(spec));
-  for (const entry of spec.entries) feed.addItem(toItem(entry, format));
+  for (const entry of spec.entries) feed.addItem(toItem(entry, format, spec));
+  if (format === 'rss' && spec.podcast) for (const extension of podcastChannelExtensions(spec, spec.podcast)) feed.addExtension(extension);
   // feed assigns a channel-level extension over its own key, so the list restates the self link.
   if (format === 'rss' && headLinks(spec, 'rss').length > 1) {
     const links = headLinks(spec, 'rss').map(({ rel, href }) => ({ _attributes: { href, rel, ...(rel === 'self' ? { type: 'application/rss+xml' } : {}) } }));
@@ -98,7 +109,7 @@ function feedOptions(spec: FeedSpec): FeedOptions {
   };
 }
 
-function toItem(entry: Entry, format: FeedFormat): Item {
+function toItem(entry: Entry, format: FeedFormat, spec: FeedSpec): Item {
   // feed puts RSS and Atom titles and summaries in CDATA (Atom as type="html"); JSON takes plain text.
   const text = { rss: rssPlainText, atom: escapeText, json: clean }[format];
   const people = format === 'rss' ? rssPeople(entry.authors) : { author: entry.authors.map(toAuthor), extensions: [] };
@@ -114,9 +125,22 @@ function toItem(entry: Entry, format: FeedFormat): Item {
     // RSS wants a description before content:encoded (NeedDescriptionBeforeContent).
     description: text(entry.summary ?? entry.excerpt),
     category: entry.tags.map((tag) => toCategory(tag, format)),
-    ...imageEnclosure(entry.imageUrl, format),
     ...people,
+    ...(format === 'rss' ? rssEnclosure(entry) : {}),
+    ...(format === 'rss' ? { extensions: byName([...(people.extensions ?? []), ...rssImageExtensions(entry), ...(spec.podcast ? podcastItemExtensions(entry) : [])]) } : {}),
+    ...(format === 'json' && entry.assets?.image ? { image: entry.assets.image.url } : {}),
   };
+}
+
+/**
+ * feed keeps one extension per element name (the last), so two name-only authors lost one
+ * dc:creator. Same-name extensions become one whose array xml-js writes as repeated elements.
+ */
+function byName(extensions: readonly Extension[]): Extension[] {
+  const groups = new Map<string, Array<Record<string, unknown>>>();
+  for (const { name, objects } of extensions) groups.set(name, [...(groups.get(name) ?? []), objects]);
+  // feed's type says object; its code hands the array to xml-js unchanged.
+  return [...groups].map(([name, all]) => ({ name, objects: (all.length === 1 ? all[0] : all) as Record<string, unknown> }));
 }
 
 /**
@@ -128,14 +152,6 @@ function toCategory(tag: string, format: FeedFormat): { name?: string; term: str
   const name = clean(tag);
   const term = slugify(name) || encodeURIComponent(name);
   return format === 'atom' && name.includes('<') ? { term } : { name, term };
-}
-
-function imageEnclosure(url: string | undefined, format: FeedFormat): { image?: string | Enclosure } {
-  if (url === undefined) return {};
-  if (format === 'json') return { image: url };
-  if (format === 'atom') return {};
-  const type = mime.getType(new URL(url).pathname);
-  return type?.startsWith('image/') ? { image: { url, type } } : {};
 }
 
 /**
@@ -163,11 +179,27 @@ export function rssDocument(spec: FeedSpec): string {
   if (xml.includes('<dc:creator>') && !xml.includes(`xmlns:dc="${DUBLIN_CORE}"`)) {
     throw new Error('feed-adapter: dc:creator written without its namespace declaration');
   }
-  return `${xml}\n`;
+  const namespaces = {
+    ...(usesMediaRss(spec.entries) ? { media: MEDIA_RSS } : {}),
+    ...(spec.podcast ? { itunes: ITUNES, podcast: PODCAST } : {}),
+  };
+  return `${withRssNamespaces(xml, namespaces)}\n`;
+}
+
+const RSS_ROOT = '<rss version="2.0"';
+
+/** feed 6 declares only the dc, content and atom prefixes; the others we use are added here. */
+function withRssNamespaces(xml: string, namespaces: Record<string, string>): string {
+  const declarations = Object.entries(namespaces).map(([prefix, uri]) => ` xmlns:${prefix}="${uri}"`);
+  if (declarations.length === 0) return xml;
+  const at = xml.indexOf(RSS_ROOT);
+  if (at === -1 || xml.indexOf(RSS_ROOT, at + 1) !== -1) throw new Error('feed-adapter: unexpected RSS root element from feed');
+  return `${xml.slice(0, at + RSS_ROOT.length)}${declarations.join('')}${xml.slice(at + RSS_ROOT.length)}`;
 }
 
 export function atomDocument(spec: FeedSpec): string {
-  return `${withAtomHead(withAtomLanguage(serialise(spec, 'atom', () => createFeed(spec, 'atom').atom1()), spec.language), spec)}\n`;
+  const xml = withAtomLanguage(serialise(spec, 'atom', () => createFeed(spec, 'atom').atom1()), spec.language);
+  return `${withAtomHead(withAtomEnclosures(xml, spec.entries), spec)}\n`;
 }
 
 /** feed 6 writes one hub at most and no other links, so the rest follow its self link. */
@@ -180,6 +212,28 @@ function withAtomHead(xml: string, spec: FeedSpec): string {
   const firstEntry = xml.indexOf('<entry>');
   if (at === -1 || (firstEntry !== -1 && at > firstEntry)) throw new Error('feed-adapter: unexpected Atom self link from feed');
   return `${xml.slice(0, at + self.length)}${extra.join('')}${xml.slice(at + self.length)}`;
+}
+
+/**
+ * feed 6 gets Atom enclosure types wrong (row 7), so ours go in after each entry's alternate
+ * link, which feed writes as `<link href="URL"/>`: page URLs are unique, and sanitize-html
+ * leaves no `<link` in content, so each is found exactly once.
+ */
+function withAtomEnclosures(xml: string, entries: readonly Entry[]): string {
+  const pending = new Map<string, string[]>();
+  for (const entry of entries) {
+    const links = atomEnclosureLinks(entry);
+    if (links.length > 0) pending.set(`<link href="${escapeAttribute(entry.url)}"/>`, links);
+  }
+  if (pending.size === 0) return xml;
+  const result = xml.replace(/<link href="[^"]*"\/>/g, (anchor) => {
+    const links = pending.get(anchor);
+    if (!links) return anchor;
+    pending.delete(anchor);
+    return `${anchor}${links.map((link) => `\n        ${link}`).join('')}`;
+  });
+  if (pending.size > 0) throw new Error(`feed-adapter: cannot place the enclosures of ${[...pending.keys()].join(', ')}`);
+  return result;
 }
 
 const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
@@ -232,6 +286,7 @@ function toJsonFeed11(v10: JsonFeed10, spec: FeedSpec): Record<string, unknown> 
         authors: entry.authors.map(jsonPerson),
         ...(entry.tags.length === 0 ? {} : { tags: item.tags }),
         language: entry.lang,
+        ...jsonAttachments(entry),
       };
     }),
   };

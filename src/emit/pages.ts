@@ -21,12 +21,13 @@ function localDate(date: Date, lang: string, site: Site): string {
   return format.format(date);
 }
 
-function head(title: string, description: string | undefined, feed: FeedSpec, canonical: string): string {
+function head(title: string, description: string | undefined, feed: FeedSpec, canonical: string, extra: readonly string[] = []): string {
   return [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(title)}</title>`,
     ...(description === undefined ? [] : [`<meta name="description" content="${esc(description)}">`]),
+    ...extra,
     `<link rel="canonical" href="${esc(canonical)}">`,
     `<link rel="alternate" type="application/rss+xml" title="${esc(feed.title)} (RSS)" href="${esc(feed.urls.rss)}">`,
     `<link rel="alternate" type="application/atom+xml" title="${esc(feed.title)} (Atom)" href="${esc(feed.urls.atom)}">`,
@@ -57,7 +58,15 @@ export function articlePage(entry: Entry, site: Site, feed: FeedSpec): Output {
     '</article>',
     subscribe(feed),
   ].join('\n');
-  return { path: pagePath(entry), contents: document(entry.lang, head(`${entry.title} · ${site.title}`, entry.summary, feed, entry.url), body) };
+  return { path: pagePath(entry), contents: document(entry.lang, head(`${entry.title} · ${site.title}`, entry.summary, feed, entry.url, openGraphImage(entry)), body) };
+}
+
+/** The lead image for link previews (https://ogp.me/#structured). */
+function openGraphImage(entry: Entry): string[] {
+  const image = entry.assets?.image;
+  if (!image) return [];
+  const property = (name: string, value: string | number | undefined): string[] => (value === undefined ? [] : [`<meta property="og:image${name}" content="${esc(String(value))}">`]);
+  return [...property('', image.url), ...property(':type', image.type), ...property(':width', image.width), ...property(':height', image.height), ...property(':alt', image.alt)];
 }
 
 /** What the index shows of each published article. */

@@ -226,3 +226,10 @@ describe("feed documents past V8's string limit", () => {
     ).toThrow(TypeError);
   });
 });
+
+describe('defect 12: feed keeps one extension per element name', () => {
+  it('writes a dc:creator for each of several name-only authors', () => {
+    const xml = rssDocument(feedSpec([entry({ authors: [{ name: 'Ann' }, { name: 'Bo' }, { name: 'Cy' }] })]));
+    expect(xml.match(/<dc:creator>[^<]*<\/dc:creator>/g)).toEqual(['<dc:creator>Ann</dc:creator>', '<dc:creator>Bo</dc:creator>', '<dc:creator>Cy</dc:creator>']);
+  });
+});

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assertWellFormedXml, parseFeed, validateAtom, validateFeedFile, validateJsonFeed } from './validators.js';
+import { assertWellFormedXml, parseFeed, validateAtom, validateFeedFile, validateJsonFeed, validateRss } from './validators.js';
 
 const ATOM_NS = 'xmlns="http://www.w3.org/2005/Atom"';
 const ATOM = (entry: string, root = `<feed ${ATOM_NS} xml:lang="fr">`) =>
@@ -256,5 +256,40 @@ describe.concurrent('validateFeedFile', async () => {
   it('rejects bytes that are not UTF-8 and extensions it does not know', async ({ expect }) => {
     expect(await validateFeedFile(await file('latin1.xml', Uint8Array.from([0x3c, 0x61, 0x3e, 0xe9, 0x3c, 0x2f, 0x61, 0x3e])))).toEqual([expect.stringMatching(/not valid UTF-8/)]);
     await expect(validateFeedFile(await file('feed.txt', 'x'))).rejects.toThrow(/no validator for \.txt/);
+  });
+});
+
+const PODCAST_RSS = `<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:podcast="https://podcastindex.org/namespace/1.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title><link>https://x.example/</link><description>D</description>
+<itunes:image href="https://x.example/c.png"/><itunes:category text="News"><itunes:category text="Politics"/></itunes:category><itunes:explicit>false</itunes:explicit>
+<itunes:owner><itunes:name>O</itunes:name><itunes:email>o@x.example</itunes:email></itunes:owner><podcast:guid>917393e3-1b1e-5cef-ace4-edaa54e1f810</podcast:guid>
+<item><title>E</title><link>https://x.example/1</link><enclosure url="https://x.example/1.mp3" length="12" type="audio/mpeg"/><media:content url="https://x.example/1.png" medium="image"/>
+<itunes:duration>754</itunes:duration><itunes:episodeType>full</itunes:episodeType><podcast:transcript url="https://x.example/1.vtt" type="text/vtt"/></item>
+</channel></rss>`;
+
+describe.concurrent('validateRss', () => {
+  it('accepts a podcast feed and a plain one', async ({ expect }) => {
+    expect(await validateRss(PODCAST_RSS)).toEqual([]);
+    expect(await validateRss(RSS)).toEqual([]);
+  });
+
+  it.for([
+    ['two enclosures', ['<enclosure url', '<enclosure url="https://x.example/2.mp3" length="1" type="audio/mpeg"/><enclosure url'], /at most one enclosure/],
+    ['an enclosure without length', [' length="12"', ''], /enclosure needs/],
+    ['a relative enclosure url', ['url="https://x.example/1.mp3"', 'url="1.mp3"'], /enclosure needs/],
+    ['audio/mp3', ['audio/mpeg', 'audio/mp3'], /registered name/],
+    ['a relative media:content url', ['url="https://x.example/1.png"', 'url="1.png"'], /Media RSS/],
+    ['no itunes:image', ['<itunes:image href="https://x.example/c.png"/>', ''], /itunes:image/],
+    ['a category without text', ['<itunes:category text="News">', '<itunes:category>'], /itunes:category/],
+    ['explicit "no"', ['<itunes:explicit>false', '<itunes:explicit>no'], /itunes:explicit/],
+    ['an owner without email', ['<itunes:email>o@x.example</itunes:email>', ''], /itunes:owner/],
+    ['a duration with letters', ['>754<', '>12 min<'], /itunes:duration/],
+    ['an unknown episode type', ['>full<', '>pilot<'], /episodeType/],
+    ['a version 4 guid', ['1b1e-5cef', '1b1e-4cef'], /podcast:guid/],
+    ['a transcript without type', [' type="text/vtt"', ''], /podcast:transcript/],
+  ] as const)('rejects %s', async ([, [from, to], message], { expect }) => {
+    const errors = await validateRss(PODCAST_RSS.replace(from, to));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(message);
   });
 });

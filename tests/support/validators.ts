@@ -126,10 +126,10 @@ const ATOM_RULES: ReadonlyArray<{ find: string; show: string; message: string }>
 const FIELD = '\u241E'; // SYMBOL FOR RECORD SEPARATOR, removed from the quoted values so that it only separates
 const RULES_XPATH = `concat(${ATOM_RULES.map((r) => `count(${r.find}), '${FIELD}', translate(string((${r.find})[1]/${r.show}), '${FIELD}', '')`).join(`, '${FIELD}', `)})`;
 
-function ruleErrors(stdout: string): string[] {
+function ruleErrors(stdout: string, rules: ReadonlyArray<{ message: string }> = ATOM_RULES): string[] {
   const fields = stdout.replace(/\n$/, '').split(FIELD);
-  if (fields.length !== ATOM_RULES.length * 2) throw new Error(`validateAtom: unexpected XPath output ${JSON.stringify(stdout.slice(0, 200))}`);
-  return ATOM_RULES.flatMap((rule, i) => {
+  if (fields.length !== rules.length * 2) throw new Error(`validators: unexpected XPath output ${JSON.stringify(stdout.slice(0, 200))}`);
+  return rules.flatMap((rule, i) => {
     const count = Number(fields[2 * i]);
     if (!count) return [];
     const first = fields[2 * i + 1] ?? '';
@@ -159,6 +159,54 @@ export async function validateAtom(xml: string): Promise<string[]> {
   // No XPath output: the document could not be parsed (its errors say why), or the rules are broken.
   if (result.normalized === '' && errors.length > 0) return errors;
   return [...errors, ...ruleErrors(result.normalized)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// RSS 2.0 media and podcasts
+
+const ITUNES_NS = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
+const PODCAST_NS = 'https://podcastindex.org/namespace/1.0';
+const MEDIA_NS = 'http://search.yahoo.com/mrss/';
+const itunes = (name: string): string => `*[local-name()='${name}' and namespace-uri()='${ITUNES_NS}']`;
+const podcastNs = (name: string): string => `*[local-name()='${name}' and namespace-uri()='${PODCAST_NS}']`;
+const DIGITS = (expr: string): string => `(string-length(${expr}) > 0 and translate(${expr}, '0123456789', '') = '')`;
+const HTTP = (expr: string): string => `(starts-with(${expr}, 'http://') or starts-with(${expr}, 'https://'))`;
+
+/**
+ * RSS 2.0 enclosure rules (https://www.rssboard.org/rss-specification#ltenclosuregtSubelementOfLtitemgt
+ * and the RSS Best Practices Profile), Media RSS URLs, and what Apple Podcasts and Podcasting 2.0
+ * require of a podcast feed (https://podcasters.apple.com/support/823-podcast-requirements).
+ */
+const RSS_RULES: ReadonlyArray<{ find: string; show: string; message: string }> = [
+  { find: '//item[count(enclosure) > 1]', show: 'link', message: 'RSS Best Practices: an item has at most one enclosure.' },
+  {
+    find: `//item/enclosure[not(${HTTP('@url')}) or not(${DIGITS('@length')}) or not(contains(@type, '/'))]`,
+    show: '@url',
+    message: 'RSS 2.0: enclosure needs an absolute http(s) url, a length in bytes and a MIME type.',
+  },
+  { find: "//item/enclosure[@type = 'audio/mp3' or @type = 'image/jpg' or @type = 'audio/x-mp3' or @type = 'image/pjpeg']", show: '@type', message: 'enclosure type is not the registered name (audio/mpeg, image/jpeg).' },
+  { find: `//*[namespace-uri()='${MEDIA_NS}' and (local-name()='content' or local-name()='thumbnail')][not(${HTTP('@url')})]`, show: '@url', message: 'Media RSS: media:content and media:thumbnail need an absolute url.' },
+  // Only for podcast feeds: a channel with any itunes: element.
+  { find: `/rss/channel[${itunes('image')} or ${itunes('category')}][not(${itunes('image')}[${HTTP('@href')}])]`, show: 'title', message: 'Apple: a podcast needs itunes:image with an http(s) href.' },
+  { find: `/rss/channel[${itunes('image')} or ${itunes('category')}][not(${itunes('category')}[@text])]`, show: 'title', message: 'Apple: a podcast needs an itunes:category with a text attribute.' },
+  { find: `/rss/channel[${itunes('image')} or ${itunes('category')}][not(${itunes('explicit')}[. = 'true' or . = 'false'])]`, show: 'title', message: 'Apple: a podcast needs itunes:explicit, true or false.' },
+  { find: `/rss/channel[${itunes('image')} or ${itunes('category')}][not(${itunes('owner')}/${itunes('email')})]`, show: 'title', message: 'Apple: a podcast needs itunes:owner with itunes:email.' },
+  { find: `//item/${itunes('duration')}[not(${DIGITS('.')})]`, show: '.', message: 'Apple: itunes:duration in seconds.' },
+  { find: `//item/${itunes('episodeType')}[not(. = 'full' or . = 'trailer' or . = 'bonus')]`, show: '.', message: 'Apple: itunes:episodeType is full, trailer or bonus.' },
+  { find: `/rss/channel/${podcastNs('guid')}[string-length(.) != 36 or substring(., 15, 1) != '5']`, show: '.', message: 'Podcasting 2.0: podcast:guid is a version 5 UUID.' },
+  { find: `//item/${podcastNs('transcript')}[not(${HTTP('@url')}) or not(@type)]`, show: '@url', message: 'Podcasting 2.0: podcast:transcript needs a url and a type.' },
+];
+
+/** Errors from an RSS 2.0 document: well-formedness, then RSS_RULES. Empty when valid. */
+export async function validateRss(xml: string): Promise<string[]> {
+  try {
+    await assertWellFormedXml(xml);
+  } catch (error) {
+    return [error instanceof Error ? error.message : String(error)];
+  }
+  const xpath = `concat(${RSS_RULES.map((r) => `count(${r.find}), '${FIELD}', translate(string((${r.find})[1]/${r.show}), '${FIELD}', '')`).join(`, '${FIELD}', `)})`;
+  const result = await xmllint({ xml: { fileName: 'rss.xml', contents: xml }, schema: [], modifyArguments: (args) => [...args.filter((arg) => arg !== '--noout').slice(0, -1), '--xpath', xpath, ...args.slice(-1)] });
+  return ruleErrors(result.normalized, RSS_RULES);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -338,6 +386,7 @@ export async function validateFeedFile(file: string): Promise<string[]> {
   if (ext === '.xml' || ext === '.rss' || ext === '.atom') {
     const root = rootElementName(text);
     if (root === 'feed' || root === 'entry') return validateAtom(text);
+    if (root === 'rss') return validateRss(text);
     try {
       await assertWellFormedXml(text);
       return [];

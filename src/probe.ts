@@ -1,0 +1,52 @@
+// The media step's I/O: size, stamp and image dimensions of the local files that settings and
+// frontmatter name. Like load, it only reads; what it found travels on as plain data.
+import { open, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { imageSize } from 'image-size';
+import mime from 'mime';
+import pMap from 'p-map';
+import type { MediaProbe } from './model.js';
+
+/** A probe, or why there is none ("does not exist"), by location relative to the project root. */
+export type MediaProbes = ReadonlyMap<string, MediaProbe | string>;
+
+// image-size finds the dimensions of every format it knows within the first 512 KiB.
+const HEADER_BYTES = 512 * 1024;
+
+export async function probeMedia(root: string, locations: Iterable<string>): Promise<MediaProbes> {
+  const rootReal = await realpath(root);
+  const unique = [...new Set(locations)].sort();
+  const probed = await pMap(unique, async (location) => [location, await probe(rootReal, location)] as const, { concurrency: 16 });
+  return new Map(probed);
+}
+
+async function probe(rootReal: string, location: string): Promise<MediaProbe | string> {
+  const file = path.join(rootReal, ...location.split('/'));
+  let real: string;
+  try {
+    real = await realpath(file);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${String(error)})`;
+  }
+  // A symbolic link out of the project would publish whatever it points at.
+  if (!real.startsWith(rootReal + path.sep)) return `links to ${real}, outside the project`;
+  const info = await stat(real);
+  if (!info.isFile()) return 'is not a file';
+  const found: MediaProbe = { from: real, stamp: { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino } };
+  if (!mime.getType(location)?.startsWith('image/')) return found;
+  return { ...found, ...(await dimensions(real, info.size)) };
+}
+
+async function dimensions(file: string, size: number): Promise<Pick<MediaProbe, 'width' | 'height' | 'format'>> {
+  const handle = await open(file, 'r');
+  try {
+    const bytes = new Uint8Array(Math.min(size, HEADER_BYTES));
+    await handle.read(bytes, 0, bytes.length, 0);
+    const { width, height, type } = imageSize(bytes);
+    return { width, height, ...(type === undefined ? {} : { format: type }) };
+  } catch {
+    return {};
+  } finally {
+    await handle.close();
+  }
+}
