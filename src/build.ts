@@ -1,24 +1,19 @@
 // The whole pipeline in one place: load → parse → render → select → emit → write,
 // with the build cache deciding what each stage must redo.
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import pMap from 'p-map';
-import lockfile from 'proper-lockfile';
 import { cacheKey, emptyCache, hashText, readCache, writeCache, type BuildCache, type CachedFile } from './cache.js';
 import { settle } from './check.js';
 import { failWith, fromData, SyndicError } from './errors.js';
-import { emit, feedDocuments } from './emit/index.js';
-import { articlePage, indexItem } from './emit/pages.js';
 import { load, type LoadPaths } from './load.js';
-import { localLocations, mediaCopies, podcastChannel, resolveMedia, type ResolvedMedia } from './media.js';
-import type { Article, ArticleMeta, Entry, FeedSpec, FileCopy, FileStamp, KnownFile, Output, PodcastChannel, Rendering, Site, SourceFile } from './model.js';
+import { assetKey, localLocations, podcastChannel, resolveMedia, type ResolvedMedia } from './media.js';
+import type { Article, ArticleMeta, FileCopy, FileStamp, KnownFile, Output, PodcastChannel, Rendering, Site, SourceFile } from './model.js';
 import { probeMedia, type MediaProbes } from './probe.js';
-import { archiveDir, archiveSpec, plans, select, subscriptionSpec } from './select.js';
-import type { Prepared } from './prepare.js';
-import { FEED_PATHS, pagePath, pageUrl } from './urls.js';
+import { select } from './select.js';
+import { prepareAll } from './prepare-pool.js';
+import { acquire } from './lock.js';
 import { version } from './version.js';
-import { openWriter, type WriteResult } from './write.js';
+import { writeSite } from './write-site.js';
 
 export interface BuildOptions {
   /** Project folder. Default: the current directory. */
@@ -145,7 +140,7 @@ async function loadSources(paths: LoadPaths, cache: BuildCache, options: BuildOp
   return { cache: emptyCache(cache.key), site: settings.value, settingsHash, articles: loaded.articles, problems: loaded.problems };
 }
 
-interface Parsed {
+export interface Parsed {
   cache: BuildCache;
   site: Site;
   settingsHash: string;
@@ -200,7 +195,7 @@ async function parseChanged({ cache, site, settingsHash, articles, problems: loa
   return { cache, site, settingsHash, files, fresh, metas, problems, dirty, count: articles.length };
 }
 
-type Media = ResolvedMedia & { probes: MediaProbes; podcast: PodcastChannel | undefined; dirty: boolean };
+export type Media = ResolvedMedia & { probes: MediaProbes; podcast: PodcastChannel | undefined; dirty: boolean };
 
 /**
  * The media step: local files are looked at on every build (a stat, and an image's header),
@@ -214,92 +209,6 @@ async function mediaOf(root: string, state: Parsed): Promise<Media> {
   if (Array.isArray(podcast)) failWith([...state.problems, ...resolved.problems, ...podcast]);
   const dirty = state.metas.some((meta) => state.files.get(meta.source)?.assets !== assetKey(resolved, meta));
   return { ...resolved, probes, podcast, dirty };
-}
-
-/** What a page shows of its media, so the cache can tell when the page must be rendered again. */
-function assetKey(media: ResolvedMedia, meta: ArticleMeta): string | undefined {
-  const assets = media.assets.get(meta.source);
-  return assets === undefined ? undefined : hashText(JSON.stringify(assets));
-}
-
-/**
- * emit and write: the feeds, their listing pages and the OPML list always; article pages
- * and archive pages only where something in them changed or the file is missing. Pages go
- * out in batches and are dropped once staged.
- */
-async function writeSite(
-  root: string,
-  outDir: string,
-  state: Parsed,
-  published: ArticleMeta[],
-  now: Date,
-  onProgress: BuildOptions['onProgress'],
-  media: Media,
-): Promise<WriteResult & { renderings: Map<string, Rendering>; archives: Map<string, string>; feedUrls: Map<string, string>; assetKeys: Map<string, string | undefined> }> {
-  const { cache, site, files, fresh } = state;
-  const assetKeys = new Map(state.metas.map((meta) => [meta.source, assetKey(media, meta)]));
-  const withAssets = (entry: Entry): Entry => {
-    const assets = media.assets.get(entry.source);
-    return assets === undefined ? entry : { ...entry, assets };
-  };
-  const renderer = lazily(() => import('./render.js'));
-  const writer = await openWriter(outDir, { previous: cache.outputs });
-  const { existing } = writer;
-  const onDisk = (relative: string): boolean => existing.has(relative) && cache.outputs.has(relative);
-  const assetsChanged = (meta: ArticleMeta): boolean => files.get(meta.source)?.assets !== assetKeys.get(meta.source);
-  const needsPage = (meta: ArticleMeta): boolean => fresh.has(meta.source) || !onDisk(pagePath(meta)) || assetsChanged(meta);
-  const entryOf = async (meta: ArticleMeta): Promise<Entry> => {
-    const rendering = fresh.has(meta.source) ? undefined : files.get(meta.source)?.rendering;
-    if (rendering) return withAssets({ ...meta, url: pageUrl(meta, site), ...rendering });
-    return withAssets((await renderer()).render(fresh.get(meta.source) ?? (await reread(root, meta, site)), site));
-  };
-  const renderAll = async (metas: readonly ArticleMeta[]): Promise<Map<string, Entry>> =>
-    new Map((await pMap(metas, entryOf, { concurrency: 32 })).map((entry) => [entry.source, entry]));
-  const feeds = plans(published, site);
-  const entries = await renderAll([...new Set(feeds.flatMap((feed) => feed.carried))]);
-  const listings = feeds.map((feed) => ({
-    kind: feed.kind,
-    feed: { ...subscriptionSpec(feed, site, (meta) => entries.get(meta.source) as Entry, now), ...(feed.kind === 'site' && media.podcast ? { podcast: media.podcast } : {}) },
-    items: feed.members.map((meta) => indexItem({ ...meta, url: pageUrl(meta, site) })),
-  }));
-  // Decided before the loops below forget which articles were fresh.
-  const keep = new Set(published.filter((meta) => !needsPage(meta)).map(pagePath));
-  const archives = new Map<string, string>();
-  const dueArchives: Array<{ feed: (typeof feeds)[number]; number: number }> = [];
-  for (const feed of feeds) {
-    feed.archives.forEach((members, k) => {
-      const dir = archiveDir(feed.dir, k + 1);
-      // Links change only when a newer page appears; members change only when an article does.
-      const fingerprint = hashText(JSON.stringify([k + 1 < feed.archives.length, members.map((meta) => [meta.source, meta.id, meta.updated.getTime(), assetKeys.get(meta.source)])]));
-      archives.set(dir, fingerprint);
-      const outputs = Object.values<string>(FEED_PATHS).map((name) => dir + name);
-      if (cache.archives.get(dir) === fingerprint && outputs.every(onDisk) && !members.some((meta) => fresh.has(meta.source))) outputs.forEach((output) => keep.add(output));
-      else dueArchives.push({ feed, number: k + 1 });
-    });
-  }
-  await writer.add([...emit([], listings, site), ...mediaCopies(published, site, media.probes)]);
-  // An article sits on the site's archive and on those of its tags and authors: rendering it
-  // once instead of on each page made a cold 3,000-article build with archives 2x faster.
-  for (const { feed, number } of dueArchives) {
-    const members = feed.archives[number - 1] ?? [];
-    const rendered = await renderAll(members.filter((meta) => !entries.has(meta.source)));
-    if (entries.size < RENDERINGS_KEPT) for (const [source, entry] of rendered) entries.set(source, entry);
-    await writer.add(feedDocuments(archiveSpec(feed, number, site, (meta) => entries.get(meta.source) ?? (rendered.get(meta.source) as Entry), now)));
-  }
-  const carried = new Set(feeds.flatMap((feed) => feed.carried.map((meta) => meta.source)));
-  const home = listings[0]?.feed as FeedSpec;
-  const due = published.filter(needsPage);
-  for (let start = 0; start < due.length; start += PAGE_BATCH) {
-    const batch = await pMap(due.slice(start, start + PAGE_BATCH), async (meta) => entries.get(meta.source) ?? (await entryOf(meta)), { concurrency: 32 });
-    await writer.add(batch.map((entry) => articlePage(entry, site, home)));
-    for (const entry of batch) fresh.delete(entry.source);
-    onProgress?.({ phase: 'pages', done: Math.min(start + PAGE_BATCH, due.length), total: due.length });
-  }
-  const result = await writer.commit(keep);
-  // Renderings are kept only for what the feeds carry, so the cache does not grow with the archive.
-  const renderings = new Map(carried.size <= RENDERINGS_KEPT ? [...entries].filter(([source]) => carried.has(source)).map(([source, entry]) => [source, renderingOf(entry)]) : []);
-  const feedUrls = new Map(listings.flatMap(({ feed }) => (['rss', 'atom', 'json'] as const).map((format) => [feed.dir + FEED_PATHS[format], feed.urls[format]] as const)));
-  return { ...result, renderings, archives, feedUrls, assetKeys };
 }
 
 function withRenderings(files: Map<string, CachedFile>, renderings: Map<string, Rendering>, assetKeys: Map<string, string | undefined>): Map<string, CachedFile> {
@@ -316,93 +225,9 @@ function withRenderings(files: Map<string, CachedFile>, renderings: Map<string, 
 // page was written, and at 1.x GB reading each file again then (about 10 % more time).
 const KEEP_MARKDOWN_MAX = 5_000;
 
-// Below this many changed articles, starting worker processes costs more than it saves.
-const PARALLEL_MIN = 1_000;
-const WORKER_BATCH = 250;
 
-/**
- * Parses changed articles, on `jobs` worker processes for large batches.
- * Off by default: on this project's 2-core machine, parsing and rendering 4,000 articles
- * took 3.0 s in-process, 3.2-3.7 s on two worker processes and 3.1 s on two worker threads,
- * because one process already keeps the second core busy with V8's parallel GC and
- * compilation. Larger machines may gain; measure with `npm run bench` before raising --jobs.
- */
-async function prepareAll(files: readonly SourceFile[], site: Site, jobs: number, onProgress: BuildOptions['onProgress']): Promise<Prepared[]> {
-  const total = files.length;
-  const workerFile = new URL('./prepare-worker.js', import.meta.url);
-  // Under a TypeScript test runner there is no compiled worker; do the work here.
-  if (jobs < 2 || files.length < PARALLEL_MIN || !existsSync(workerFile)) {
-    const { prepare } = await import('./prepare.js');
-    return files.map((file, index) => {
-      const result = prepare(file, site);
-      onProgress?.({ phase: 'parse', done: index + 1, total });
-      return result;
-    });
-  }
-  const { default: Tinypool } = await import('tinypool');
-  const pool = new Tinypool({ filename: workerFile.href, runtime: 'child_process', serialization: 'advanced', minThreads: jobs, maxThreads: jobs });
-  try {
-    const batches: SourceFile[][] = [];
-    for (let start = 0; start < files.length; start += WORKER_BATCH) batches.push(files.slice(start, start + WORKER_BATCH));
-    let done = 0;
-    const parseBatch = async (batch: SourceFile[]): Promise<Prepared[]> => {
-      const results = (await pool.run({ files: batch, site })) as Prepared[];
-      onProgress?.({ phase: 'parse', done: (done += batch.length), total });
-      return results;
-    };
-    return (await Promise.all(batches.map(parseBatch))).flat();
-  } finally {
-    await pool.destroy();
-  }
-}
 
-/** An unchanged article that must be rendered again (it is in the feed): read and parse it. */
-async function reread(root: string, meta: ArticleMeta, site: Site): Promise<Article> {
-  const file = path.resolve(root, meta.source);
-  const { parseArticle } = await import('./parse.js');
-  const parsed = parseArticle({ path: meta.source, stem: path.basename(file, '.md'), text: await readFile(file, 'utf8') }, site);
-  if (!parsed.ok) failWith(parsed.problems);
-  return parsed.value;
-}
-
-// 20,000 renderings make a cache of ~120 MB that loads in well under a second; rendering them
-// again takes ten times that. Beyond it (giant feeds) the cache would outgrow its use.
-const RENDERINGS_KEPT = 20_000;
-const PAGE_BATCH = 500;
-
-/** Loads a module on first use only. */
-function lazily<T>(load: () => Promise<T>): () => Promise<T> {
-  let loading: Promise<T> | undefined;
-  return () => (loading ??= load());
-}
-
-function renderingOf(entry: Entry): Rendering {
-  return { html: entry.html, excerpt: entry.excerpt };
-}
 
 function stampsOf(cache: BuildCache): Map<string, FileStamp> {
   return new Map([...cache.files].map(([name, file]) => [name, file.stamp]));
-}
-
-const STALE_MS = 30_000;
-
-async function acquire(outDir: string, timeoutMs: number): Promise<() => Promise<void>> {
-  const lockfilePath = `${outDir}.lock`;
-  const started = Date.now();
-  for (;;) {
-    try {
-            // A compromised lock (its mtime could not be refreshed) must not kill the process mid-write:
-      // the rename swap in write.ts already keeps readers safe from a racing build.
-      return await lockfile.lock(outDir, { lockfilePath, realpath: false, stale: STALE_MS, onCompromised: () => undefined });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-      if (Date.now() - started >= timeoutMs) {
-        throw new SyndicError('LOCKED', `another build of ${outDir} is still running after ${Math.round(timeoutMs / 1000)} s`, {
-          file: lockfilePath,
-          hint: `this run changed nothing; the next one will catch up. A lock left by a killed build expires after ${STALE_MS / 1000} s`,
-        });
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
 }

@@ -1,6 +1,7 @@
 // Media of articles and of the podcast: from references and probes to the assets outputs
 // describe, the problems to report, and the files to copy. Pure: probe.ts did the reading.
 import mime from 'mime';
+import { hashText } from './cache.js';
 import { SyndicError } from './errors.js';
 import type { ArticleMeta, Asset, Assets, FileCopy, MediaProbe, MediaRef, PodcastChannel, Site } from './model.js';
 import type { MediaProbes } from './probe.js';
@@ -128,4 +129,10 @@ function assetOf(ref: MediaRef, site: Site, probes: MediaProbes): { asset: Asset
 function problem(ref: MediaRef, message: string, hint: string): SyndicError {
   const code = ref.field.startsWith('podcast.') ? 'INVALID_SETTINGS' : 'INVALID_ARTICLE';
   return new SyndicError(code, message, { file: ref.file, line: ref.line, field: ref.field, hint });
+}
+
+/** What a page shows of its media, so the cache can tell when the page must be rendered again. */
+export function assetKey(media: ResolvedMedia, meta: ArticleMeta): string | undefined {
+  const assets = media.assets.get(meta.source);
+  return assets === undefined ? undefined : hashText(JSON.stringify(assets));
 }

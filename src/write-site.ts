@@ -1,0 +1,121 @@
+// Stages 5 and 6 of an incremental build: emit what the cache cannot vouch for and write it.
+// The feeds, their listing pages and the OPML list are always emitted (they are cheap and
+// their bytes decide whether anything changed); article pages, archive pages and media
+// copies only when something in them changed or their file is missing.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import pMap from 'p-map';
+import type { BuildOptions, Media, Parsed } from './build.js';
+import { hashText } from './cache.js';
+import { failWith } from './errors.js';
+import { emit, feedDocuments } from './emit/index.js';
+import { articlePage, indexItem } from './emit/pages.js';
+import type { Article, ArticleMeta, Entry, FeedSpec, Rendering, Site } from './model.js';
+import { assetKey, mediaCopies } from './media.js';
+import { archiveDir, archiveSpec, plans, subscriptionSpec } from './select.js';
+import { FEED_PATHS, pagePath, pageUrl } from './urls.js';
+import { openWriter, type WriteResult } from './write.js';
+
+/**
+ * emit and write: the feeds, their listing pages and the OPML list always; article pages
+ * and archive pages only where something in them changed or the file is missing. Pages go
+ * out in batches and are dropped once staged.
+ */
+export async function writeSite(
+  root: string,
+  outDir: string,
+  state: Parsed,
+  published: ArticleMeta[],
+  now: Date,
+  onProgress: BuildOptions['onProgress'],
+  media: Media,
+): Promise<WriteResult & { renderings: Map<string, Rendering>; archives: Map<string, string>; feedUrls: Map<string, string>; assetKeys: Map<string, string | undefined> }> {
+  const { cache, site, files, fresh } = state;
+  const assetKeys = new Map(state.metas.map((meta) => [meta.source, assetKey(media, meta)]));
+  const withAssets = (entry: Entry): Entry => {
+    const assets = media.assets.get(entry.source);
+    return assets === undefined ? entry : { ...entry, assets };
+  };
+  const renderer = lazily(() => import('./render.js'));
+  const writer = await openWriter(outDir, { previous: cache.outputs });
+  const { existing } = writer;
+  const onDisk = (relative: string): boolean => existing.has(relative) && cache.outputs.has(relative);
+  const assetsChanged = (meta: ArticleMeta): boolean => files.get(meta.source)?.assets !== assetKeys.get(meta.source);
+  const needsPage = (meta: ArticleMeta): boolean => fresh.has(meta.source) || !onDisk(pagePath(meta)) || assetsChanged(meta);
+  const entryOf = async (meta: ArticleMeta): Promise<Entry> => {
+    const rendering = fresh.has(meta.source) ? undefined : files.get(meta.source)?.rendering;
+    if (rendering) return withAssets({ ...meta, url: pageUrl(meta, site), ...rendering });
+    return withAssets((await renderer()).render(fresh.get(meta.source) ?? (await reread(root, meta, site)), site));
+  };
+  const renderAll = async (metas: readonly ArticleMeta[]): Promise<Map<string, Entry>> =>
+    new Map((await pMap(metas, entryOf, { concurrency: 32 })).map((entry) => [entry.source, entry]));
+  const feeds = plans(published, site);
+  const entries = await renderAll([...new Set(feeds.flatMap((feed) => feed.carried))]);
+  const listings = feeds.map((feed) => ({
+    kind: feed.kind,
+    feed: { ...subscriptionSpec(feed, site, (meta) => entries.get(meta.source) as Entry, now), ...(feed.kind === 'site' && media.podcast ? { podcast: media.podcast } : {}) },
+    items: feed.members.map((meta) => indexItem({ ...meta, url: pageUrl(meta, site) })),
+  }));
+  // Decided before the loops below forget which articles were fresh.
+  const keep = new Set(published.filter((meta) => !needsPage(meta)).map(pagePath));
+  const archives = new Map<string, string>();
+  const dueArchives: Array<{ feed: (typeof feeds)[number]; number: number }> = [];
+  for (const feed of feeds) {
+    feed.archives.forEach((members, k) => {
+      const dir = archiveDir(feed.dir, k + 1);
+      // Links change only when a newer page appears; members change only when an article does.
+      const fingerprint = hashText(JSON.stringify([k + 1 < feed.archives.length, members.map((meta) => [meta.source, meta.id, meta.updated.getTime(), assetKeys.get(meta.source)])]));
+      archives.set(dir, fingerprint);
+      const outputs = Object.values<string>(FEED_PATHS).map((name) => dir + name);
+      if (cache.archives.get(dir) === fingerprint && outputs.every(onDisk) && !members.some((meta) => fresh.has(meta.source))) outputs.forEach((output) => keep.add(output));
+      else dueArchives.push({ feed, number: k + 1 });
+    });
+  }
+  await writer.add([...emit([], listings, site), ...mediaCopies(published, site, media.probes)]);
+  // An article sits on the site's archive and on those of its tags and authors: rendering it
+  // once instead of on each page made a cold 3,000-article build with archives 2x faster.
+  for (const { feed, number } of dueArchives) {
+    const members = feed.archives[number - 1] ?? [];
+    const rendered = await renderAll(members.filter((meta) => !entries.has(meta.source)));
+    if (entries.size < RENDERINGS_KEPT) for (const [source, entry] of rendered) entries.set(source, entry);
+    await writer.add(feedDocuments(archiveSpec(feed, number, site, (meta) => entries.get(meta.source) ?? (rendered.get(meta.source) as Entry), now)));
+  }
+  const carried = new Set(feeds.flatMap((feed) => feed.carried.map((meta) => meta.source)));
+  const home = listings[0]?.feed as FeedSpec;
+  const due = published.filter(needsPage);
+  for (let start = 0; start < due.length; start += PAGE_BATCH) {
+    const batch = await pMap(due.slice(start, start + PAGE_BATCH), async (meta) => entries.get(meta.source) ?? (await entryOf(meta)), { concurrency: 32 });
+    await writer.add(batch.map((entry) => articlePage(entry, site, home)));
+    for (const entry of batch) fresh.delete(entry.source);
+    onProgress?.({ phase: 'pages', done: Math.min(start + PAGE_BATCH, due.length), total: due.length });
+  }
+  const result = await writer.commit(keep);
+  // Renderings are kept only for what the feeds carry, so the cache does not grow with the archive.
+  const renderings = new Map(carried.size <= RENDERINGS_KEPT ? [...entries].filter(([source]) => carried.has(source)).map(([source, entry]) => [source, renderingOf(entry)]) : []);
+  const feedUrls = new Map(listings.flatMap(({ feed }) => (['rss', 'atom', 'json'] as const).map((format) => [feed.dir + FEED_PATHS[format], feed.urls[format]] as const)));
+  return { ...result, renderings, archives, feedUrls, assetKeys };
+}
+
+/** An unchanged article that must be rendered again (it is in the feed): read and parse it. */
+async function reread(root: string, meta: ArticleMeta, site: Site): Promise<Article> {
+  const file = path.resolve(root, meta.source);
+  const { parseArticle } = await import('./parse.js');
+  const parsed = parseArticle({ path: meta.source, stem: path.basename(file, '.md'), text: await readFile(file, 'utf8') }, site);
+  if (!parsed.ok) failWith(parsed.problems);
+  return parsed.value;
+}
+
+// 20,000 renderings make a cache of ~120 MB that loads in well under a second; rendering them
+// again takes ten times that. Beyond it (giant feeds) the cache would outgrow its use.
+const RENDERINGS_KEPT = 20_000;
+const PAGE_BATCH = 500;
+
+/** Loads a module on first use only. */
+function lazily<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => (loading ??= load());
+}
+
+function renderingOf(entry: Entry): Rendering {
+  return { html: entry.html, excerpt: entry.excerpt };
+}
