@@ -6,6 +6,17 @@ import { version } from './version.js';
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Aborted by Ctrl-C or SIGTERM; long-running commands (serve, build --watch) then stop cleanly. Default: those signals. */
+  interrupt?: AbortSignal;
+}
+
+/** An AbortSignal that Ctrl-C or SIGTERM aborts, for commands that run until stopped. */
+function interruption(): AbortSignal {
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return controller.signal;
 }
 
 /** Exit statuses, documented in the README. */
@@ -13,6 +24,7 @@ export const EXIT = { ok: 0, invalidInput: 1, partial: 2, usage: 64, internal: 7
 
 export const HELP = `Usage
   $ syndic build [options]
+  $ syndic serve [--port N] [--watch] [options]
   $ syndic --help | --version
 
 Builds RSS 2.0, Atom 1.0 and JSON Feed 1.1 feeds and HTML pages
@@ -29,6 +41,7 @@ Options
   --keep-going       Build the good articles, warn about the bad ones, exit 2
   --no-cache         Ignore and do not update ROOT/.syndic-cache
   --jobs N           Worker processes for large builds (default: 1)
+  --watch            Rebuild on every change (articles, settings, media)
   -h, --help         Show this help
   -v, --version      Show the version
 
@@ -36,6 +49,7 @@ Examples
   $ syndic build
   $ syndic build --root site --base-url https://news.example.org/
   $ syndic build --now 2024-11-21T12:00:00+01:00
+  $ syndic serve --watch    Build, then serve dist/ on localhost with live reload
 
 Exit status
   0 built or nothing changed    1 invalid input, nothing written
@@ -46,6 +60,10 @@ Exit status
 export { version };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  if (argv[0] === 'serve') {
+    const { command } = await import('./commands/serve.js');
+    return command.run(argv.slice(1), { ...io, interrupt: io.interrupt ?? interruption() });
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -63,6 +81,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         'keep-going': { type: 'boolean' },
         'no-cache': { type: 'boolean' },
         jobs: { type: 'string' },
+        watch: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -101,9 +120,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 
   try {
-    // Loaded only for a build, so --help and --version answer at once.
-    const { build } = await import('./build.js');
-    const result = await build({
+    const options = {
       ...(values.root === undefined ? {} : { root: values.root }),
       ...(values.articles === undefined ? {} : { articlesDir: values.articles }),
       ...(values.out === undefined ? {} : { outDir: values.out }),
@@ -114,7 +131,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       ...(values['keep-going'] ? { keepGoing: true } : {}),
       ...(values['no-cache'] ? { cache: false } : {}),
       ...(jobs === undefined ? {} : { jobs }),
-    });
+    };
+    if (values.watch) {
+      const { watchBuild } = await import('./commands/build-watch.js');
+      return await watchBuild(options, { ...io, interrupt: io.interrupt ?? interruption() });
+    }
+    // Loaded only for a build, so --help and --version answer at once.
+    const { build } = await import('./build.js');
+    const result = await build(options);
     for (const warning of result.warnings) io.stderr(`warning: ${warning.format()}\n`);
     const counts = `${result.published} of ${result.articles} article${result.articles === 1 ? '' : 's'} published`;
     io.stdout(result.changed.length === 0 ? `nothing changed (${counts})\n` : `built: ${counts}, ${result.changed.length} file${result.changed.length === 1 ? '' : 's'} changed\n`);
