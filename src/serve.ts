@@ -159,7 +159,7 @@ async function sendFile(file: string, channel: ReloadChannel | undefined, reques
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
   };
-  const compressible = TEXTUAL.test(type);
+  const compressible = TEXTUAL.test(type.split(';')[0] ?? type);
   if (compressible) headers.Vary = 'Accept-Encoding';
   if (status === 200 && fresh(request.headers, { etag: headers.ETag, 'last-modified': headers['Last-Modified'] })) {
     send(request, response, 304, headers, Buffer.alloc(0));
