@@ -13,9 +13,14 @@ export interface Io {
 /** An AbortSignal that Ctrl-C or SIGTERM aborts, for commands that run until stopped. */
 function interruption(): AbortSignal {
   const controller = new AbortController();
-  const stop = (): void => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // `on`, not `once`: proper-lockfile's signal-exit re-raises a signal nobody else listens to
+  // any more, which would kill the process before it closes. A second Ctrl-C does quit at once.
+  const stop = (signal: NodeJS.Signals): void => {
+    if (controller.signal.aborted) process.exit(signal === 'SIGINT' ? 130 : 143);
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   return controller.signal;
 }
 
