@@ -1,6 +1,8 @@
 // The public library API. Everything exported here is covered by tests/index.test.ts.
 export { build, type BuildOptions, type BuildResult, type Generated } from './build.js';
 export { generate } from './generate.js';
+export { serve, type Server, type ServeOptions } from './serve.js';
+export { watch, type BuildOutcome, type Watcher, type WatchOptions } from './watch.js';
 export { SyndicError, type SyndicErrorCode, type SyndicErrorDetails } from './errors.js';
 export type { Article, Entry, FeedSpec, Output, Person, Site, SourceFile } from './model.js';
 export type { Settings, Frontmatter } from './schema.js';

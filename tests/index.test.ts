@@ -8,8 +8,8 @@ const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 describe('public API', () => {
-  it('exports build, generate and SyndicError', () => {
-    expect(Object.keys(api).sort()).toEqual(['SyndicError', 'build', 'generate']);
+  it('exports build, generate, serve, watch and SyndicError', () => {
+    expect(Object.keys(api).sort()).toEqual(['SyndicError', 'build', 'generate', 'serve', 'watch']);
   });
 
   it('is importable by package name from compiled ESM', async () => {
