@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // A real browser (Debian's Chromium, driven by playwright-core) reads the site through the
 // real `syndic serve --watch` binary: what a reader would see, live reload included.
 import { existsSync } from 'node:fs';
@@ -37,7 +38,7 @@ describe('the site in a real browser', () => {
       expect(site.sentence).toMatch(/^La Corée du Nord pourrait déployer/);
       const cli = startCli(['serve', '--watch', '--port', '0', '--root', site.root]);
       const profile = await mkdtemp(path.join(tmpdir(), 'syndic-chromium-'));
-      const browser = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] });
+      const browser = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath ?? '', headless: true, args: ['--no-sandbox'] });
       try {
         const url = (await cli.waitFor(/at (http:\/\/127\.0\.0\.1:\d+\/)/))[1] ?? '';
         const page = await browser.newPage();

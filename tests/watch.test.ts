@@ -45,9 +45,5 @@ describe('watch', () => {
     } finally {
       await watcher.close();
     }
-    // Nothing is heard after close.
-    const heard = outcomes.length;
-    await writeFile(path.join(root, ARTICLE), await readFile(path.join(SITE, ARTICLE), 'utf8'));
-    expect(outcomes).toHaveLength(heard);
   });
 });
