@@ -8,9 +8,14 @@ import { build, type BuildOptions, type BuildResult } from './build.js';
 export type BuildOutcome = { ok: true; result: BuildResult } | { ok: false; error: unknown };
 
 export interface WatchOptions extends BuildOptions {
-  /** Quiet time after the last change before rebuilding, so a burst (a save, a `git pull`) builds once. Default 100 ms. */
+  /** Quiet time after the last change before rebuilding, so a burst (a save, a `git pull`) builds once. Default 100 ms, at least 50. */
   debounceMs?: number;
 }
+
+// chokidar reports at most one `change` per file every 50 ms and drops the rest (no trailing
+// event). Waiting longer than that before a build starts reading means a dropped change always
+// happened before the read, so no edit is lost.
+const CHOKIDAR_CHANGE_THROTTLE_MS = 50;
 
 export interface Watcher {
   /** Resolves after the current build, if any, and stops watching. */
@@ -33,7 +38,8 @@ export function watchedPaths(options: BuildOptions): string[] {
  * outcome. A failed build throws nothing: the output folder keeps the last good site.
  */
 export async function watch(options: WatchOptions, onBuild: (outcome: BuildOutcome) => void): Promise<Watcher> {
-  const { debounceMs = 100, ...buildOptions } = options;
+  const { debounceMs: asked = 100, ...buildOptions } = options;
+  const debounceMs = Math.max(asked, CHOKIDAR_CHANGE_THROTTLE_MS + 10);
   let running: Promise<void> | undefined;
   let pending = false;
   let timer: NodeJS.Timeout | undefined;

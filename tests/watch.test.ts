@@ -22,8 +22,9 @@ describe('watch', () => {
     const outcomes: BuildOutcome[] = [];
     const waiters: Array<{ test: (outcome: BuildOutcome) => boolean; resolve: () => void }> = [];
     const next = (test: (outcome: BuildOutcome) => boolean): Promise<void> => new Promise((resolve) => waiters.push({ test, resolve }));
-    const watcher = await watch({ root, debounceMs: 20 }, (outcome) => {
+    const watcher = await watch({ root, debounceMs: 0 }, (outcome) => {
       outcomes.push(outcome);
+  
       for (const waiter of waiters.splice(0)) if (waiter.test(outcome)) waiter.resolve();
       else waiters.push(waiter);
     });
