@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import { SERVE_HELP } from '../../src/commands/serve.js';
 import { startCli, type RunningCli } from '../support/running-cli.js';
 
 const SITE = path.resolve(import.meta.dirname, '../fixtures/seed-site/input');
@@ -96,6 +98,15 @@ describe('syndic serve', () => {
 });
 
 describe('syndic serve, refused', () => {
+  it('answers --help with its own usage', async () => {
+    let stdout = '';
+    const code = await main(['serve', '--help'], { stdout: (t) => (stdout += t), stderr: () => undefined, interrupt: new AbortController().signal });
+    expect(code).toBe(0);
+    expect(stdout).toBe(SERVE_HELP);
+    expect(SERVE_HELP).toMatch(/^Usage\n {2}\$ syndic serve [^]*Options[^]*--port N[^]*Examples/);
+  });
+
+
   it('rejects a bad port and unknown flags with exit 64', async () => {
     for (const args of [['--port', 'http'], ['--port', '70000'], ['--colour']]) {
       const cli = startCli(['serve', ...args]);
