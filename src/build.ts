@@ -101,9 +101,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const media = await mediaOf(root, state);
     const checked = settle(state.metas.filter((meta) => !media.rejected.has(meta.source)), [...state.problems, ...media.problems], options.keepGoing, state.site.groups);
     const { published } = select(checked.articles, state.site, now);
-    const { changed, hashes, renderings, archives, feedUrls, assetKeys } = await writeSite(root, outDir, state, published, now, options.onProgress, media);
+    const { changed, hashes, renderings, archives, feedUrls, assetKeys, groups } = await writeSite(root, outDir, state, published, now, options.onProgress, media);
     if (options.cache !== false && (state.dirty || changed.length > 0 || media.dirty)) {
-      await writeCache(cacheFile, { key, settings: state.settingsHash, site: state.site, files: withRenderings(state.files, renderings, assetKeys), outputs: hashes, archives });
+      await writeCache(cacheFile, { key, settings: state.settingsHash, site: state.site, files: withRenderings(state.files, renderings, assetKeys), outputs: hashes, archives, groups });
     }
     const changedFeeds = changed.flatMap((file) => feedUrls.get(file) ?? []);
     const unchanged = hashes.size - changed.filter((file) => hashes.has(file)).length;

@@ -29,6 +29,8 @@ export interface BuildCache {
   outputs: Map<string, string>;
   /** Archive page folder → fingerprint of its members and links, so unchanged pages are not rendered again. */
   archives: Map<string, string>;
+  /** Folders of the tag and author groups that had feeds: article pages link to those only. */
+  groups: Set<string>;
 }
 
 interface CacheJson {
@@ -38,6 +40,7 @@ interface CacheJson {
   files: Array<[string, Omit<CachedFile, 'article'> & { article: Omit<ArticleMeta, 'date' | 'updated'> & { date: string; updated: string } }]>;
   outputs: Array<[string, string]>;
   archives?: Array<[string, string]>;
+  groups?: string[];
 }
 
 /** Change detection, not security: sha1 hashed 10,000 articles and pages in half sha256's time. */
@@ -50,7 +53,7 @@ export function cacheKey(version: string, paths: string, overrides: object): str
 }
 
 export function emptyCache(key: string): BuildCache {
-  return { key, settings: '', files: new Map(), outputs: new Map(), archives: new Map() };
+  return { key, settings: '', files: new Map(), outputs: new Map(), archives: new Map(), groups: new Set() };
 }
 
 /** The cache if it exists, parses and was made with `key`; otherwise an empty one. */
@@ -65,6 +68,7 @@ export async function readCache(file: string, key: string): Promise<BuildCache> 
       files: new Map(json.files.map(([name, entry]) => [name, { ...entry, article: { ...entry.article, date: new Date(entry.article.date), updated: new Date(entry.article.updated) } }])),
       outputs: new Map(json.outputs),
       archives: new Map(json.archives ?? []),
+      groups: new Set(json.groups ?? []),
     };
   } catch {
     return emptyCache(key);
@@ -80,6 +84,7 @@ export async function writeCache(file: string, cache: BuildCache): Promise<void>
     files: [...cache.files].map(([name, entry]) => [name, { ...entry, article: { ...entry.article, date: entry.article.date.toISOString(), updated: entry.article.updated.toISOString() } }]),
     outputs: [...cache.outputs],
     archives: [...cache.archives],
+    groups: [...cache.groups],
   };
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(`${file}.tmp`, JSON.stringify(json));

@@ -4,6 +4,7 @@ import { command as build } from './commands/build.js';
 import { command as check } from './commands/check.js';
 import { command as importArticles } from './commands/import.js';
 import { command as newArticle } from './commands/new.js';
+import { command as serve } from './commands/serve.js';
 import { version } from './version.js';
 
 export interface Io {
@@ -17,6 +18,22 @@ export interface Io {
   env?: Readonly<Record<string, string | undefined>>;
   /** Monotonic milliseconds, for the time a command took. Default: performance.now. */
   clock?: () => number;
+  /** Aborted by Ctrl-C or SIGTERM; long-running commands (serve, build --watch) then stop cleanly. Default: those signals. */
+  interrupt?: AbortSignal;
+}
+
+/** An AbortSignal that Ctrl-C or SIGTERM aborts, for commands that run until stopped. */
+function interruption(): AbortSignal {
+  const controller = new AbortController();
+  // `on`, not `once`: proper-lockfile's signal-exit re-raises a signal nobody else listens to
+  // any more, which would kill the process before it closes. A second Ctrl-C does quit at once.
+  const stop = (signal: NodeJS.Signals): void => {
+    if (controller.signal.aborted) process.exit(signal === 'SIGINT' ? 130 : 143);
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return controller.signal;
 }
 
 /** One subcommand: `syndic <name> …`. */
@@ -32,10 +49,9 @@ export interface Command {
 export const EXIT = { ok: 0, invalidInput: 1, partial: 2, usage: 64, internal: 70, locked: 75 } as const;
 
 /** Every command `main` dispatches to, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [build, check, newArticle, importArticles];
+export const COMMANDS: readonly Command[] = [build, check, newArticle, importArticles, serve];
 
 // Static, so a snapshot pins it; tests/cli.test.ts checks that every command's summary is in it.
-// `serve` is another module's, registered in COMMANDS when it lands.
 export const HELP = `Usage
   $ syndic <command> [options]
   $ syndic <command> --help
@@ -62,6 +78,7 @@ Examples
   $ syndic check                               # in CI or a pre-commit hook
   $ syndic new "Titre de l'article"
   $ syndic import scraped/*.txt
+  $ syndic serve --watch                       # preview with live reload
 
 Exit status
   0 done, or nothing changed    1 invalid input, nothing written
@@ -84,7 +101,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const command = COMMANDS.find((candidate) => candidate.name === first);
   if (!command) return usage(io, first.startsWith('-') ? `unknown option "${first}" before the command` : `unknown command "${first}"`);
-  return command.run(rest, io);
+  // Commands that run until stopped (serve, build --watch) stop cleanly on Ctrl-C or SIGTERM.
+  const longRunning = command === serve || rest.includes('--watch');
+  return command.run(rest, longRunning ? { ...io, interrupt: io.interrupt ?? interruption() } : io);
 }
 
 function usage(io: Io, message: string): number {

@@ -71,6 +71,7 @@ export function generate(
   const same = (entry: Entry): Entry => entry;
   const listings = feeds.map((feed) => ({
     kind: feed.kind,
+    name: feed.name,
     feed: { ...subscriptionSpec(feed, site, same, now), ...(feed.kind === 'site' && podcast ? { podcast } : {}) },
     items: feed.members.map(indexItem),
   }));

@@ -3,6 +3,8 @@ export { build, type BuildOptions, type BuildProgress, type BuildResult, type Ge
 export { check, type CheckOptions, type CheckResult } from './check.js';
 export { generate } from './generate.js';
 export { probeMedia, type MediaProbes } from './probe.js';
+export { serve, type Server, type ServeOptions } from './serve.js';
+export { watch, type BuildOutcome, type Watcher, type WatchOptions } from './watch.js';
 export { SyndicError, type SyndicErrorCode, type SyndicErrorDetails } from './errors.js';
 export type { Article, Entry, FeedSpec, FileCopy, MediaProbe, Output, Person, Site, SourceFile } from './model.js';
 export type { Settings, Frontmatter } from './schema.js';

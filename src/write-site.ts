@@ -8,12 +8,12 @@ import pMap from 'p-map';
 import type { BuildOptions, Media, Parsed } from './build.js';
 import { hashText } from './cache.js';
 import { failWith } from './errors.js';
-import { emit, feedDocuments } from './emit/index.js';
+import { emit, feedDocuments, groupFeeds } from './emit/index.js';
 import { articlePage, indexItem } from './emit/pages.js';
 import type { Article, ArticleMeta, Entry, FeedSpec, Rendering, Site } from './model.js';
 import { assetKey, mediaCopies } from './media.js';
 import { archiveDir, archiveSpec, plans, subscriptionSpec } from './select.js';
-import { FEED_PATHS, pagePath, pageUrl } from './urls.js';
+import { FEED_PATHS, groupDir, pagePath, pageUrl } from './urls.js';
 import { openWriter, type WriteResult } from './write.js';
 
 /**
@@ -29,7 +29,7 @@ export async function writeSite(
   now: Date,
   onProgress: BuildOptions['onProgress'],
   media: Media,
-): Promise<WriteResult & { renderings: Map<string, Rendering>; archives: Map<string, string>; feedUrls: Map<string, string>; assetKeys: Map<string, string | undefined> }> {
+): Promise<WriteResult & { renderings: Map<string, Rendering>; archives: Map<string, string>; feedUrls: Map<string, string>; assetKeys: Map<string, string | undefined>; groups: Set<string> }> {
   const { cache, site, files, fresh } = state;
   const assetKeys = new Map(state.metas.map((meta) => [meta.source, assetKey(media, meta)]));
   const withAssets = (entry: Entry): Entry => {
@@ -41,7 +41,14 @@ export async function writeSite(
   const { existing } = writer;
   const onDisk = (relative: string): boolean => existing.has(relative) && cache.outputs.has(relative);
   const assetsChanged = (meta: ArticleMeta): boolean => files.get(meta.source)?.assets !== assetKeys.get(meta.source);
-  const needsPage = (meta: ArticleMeta): boolean => fresh.has(meta.source) || !onDisk(pagePath(meta)) || assetsChanged(meta);
+  const feeds = plans(published, site);
+  // A page links to its tags' and authors' pages only where they exist (minArticles), so a group
+  // that appeared or went since the last build changes the pages of its members.
+  const groups = new Set(feeds.filter((feed) => feed.kind !== 'site').map((feed) => feed.dir));
+  const movedGroups = new Set([...groups, ...cache.groups].filter((dir) => groups.has(dir) !== cache.groups.has(dir)));
+  const groupsMoved = (meta: ArticleMeta): boolean =>
+    movedGroups.size > 0 && [...meta.tags.map((tag) => groupDir('tag', tag)), ...meta.authors.map((person) => groupDir('author', person.name))].some((dir) => movedGroups.has(dir));
+  const needsPage = (meta: ArticleMeta): boolean => fresh.has(meta.source) || !onDisk(pagePath(meta)) || assetsChanged(meta) || groupsMoved(meta);
   const entryOf = async (meta: ArticleMeta): Promise<Entry> => {
     const rendering = fresh.has(meta.source) ? undefined : files.get(meta.source)?.rendering;
     if (rendering) return withAssets({ ...meta, url: pageUrl(meta, site), ...rendering });
@@ -49,10 +56,10 @@ export async function writeSite(
   };
   const renderAll = async (metas: readonly ArticleMeta[]): Promise<Map<string, Entry>> =>
     new Map((await pMap(metas, entryOf, { concurrency: 32 })).map((entry) => [entry.source, entry]));
-  const feeds = plans(published, site);
   const entries = await renderAll([...new Set(feeds.flatMap((feed) => feed.carried))]);
   const listings = feeds.map((feed) => ({
     kind: feed.kind,
+    name: feed.name,
     feed: { ...subscriptionSpec(feed, site, (meta) => entries.get(meta.source) as Entry, now), ...(feed.kind === 'site' && media.podcast ? { podcast: media.podcast } : {}) },
     items: feed.members.map((meta) => indexItem({ ...meta, url: pageUrl(meta, site) })),
   }));
@@ -82,10 +89,11 @@ export async function writeSite(
   }
   const carried = new Set(feeds.flatMap((feed) => feed.carried.map((meta) => meta.source)));
   const home = listings[0]?.feed as FeedSpec;
+  const linked = groupFeeds(listings);
   const due = published.filter(needsPage);
   for (let start = 0; start < due.length; start += PAGE_BATCH) {
     const batch = await pMap(due.slice(start, start + PAGE_BATCH), async (meta) => entries.get(meta.source) ?? (await entryOf(meta)), { concurrency: 32 });
-    await writer.add(batch.map((entry) => articlePage(entry, site, home)));
+    await writer.add(batch.map((entry) => articlePage(entry, site, home, linked)));
     for (const entry of batch) fresh.delete(entry.source);
     onProgress?.({ phase: 'pages', done: Math.min(start + PAGE_BATCH, due.length), total: due.length });
   }
@@ -93,7 +101,7 @@ export async function writeSite(
   // Renderings are kept only for what the feeds carry, so the cache does not grow with the archive.
   const renderings = new Map(carried.size <= RENDERINGS_KEPT ? [...entries].filter(([source]) => carried.has(source)).map(([source, entry]) => [source, renderingOf(entry)]) : []);
   const feedUrls = new Map(listings.flatMap(({ feed }) => (['rss', 'atom', 'json'] as const).map((format) => [feed.dir + FEED_PATHS[format], feed.urls[format]] as const)));
-  return { ...result, renderings, archives, feedUrls, assetKeys };
+  return { ...result, renderings, archives, feedUrls, assetKeys, groups };
 }
 
 /** An unchanged article that must be rendered again (it is in the feed): read and parse it. */

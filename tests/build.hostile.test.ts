@@ -76,10 +76,17 @@ describe('hostile content', async () => {
     }
   });
 
-  it('makes every link and image absolute in every output', () => {
+  it('makes every link and image absolute in every feed, and keeps pages\' own links inside the site', () => {
+    const site = 'https://hostile.example/news/';
     for (const [file, text] of Object.entries(out)) {
       const urls = [...text.matchAll(/(?:href|src)=(?:\\?")([^"\\]*)/g)].map((m) => m[1] ?? '');
-      for (const url of urls) expect(url, file).toMatch(/^(https:|mailto:)/);
+      for (const url of urls) {
+        if (/^(https:|mailto:)/.test(url)) continue;
+        // Pages link to one another relatively (home, tags, feeds), so the site works from any host.
+        expect(file, url).toMatch(/\.html$/);
+        expect(url, file).toMatch(/^(\.\.\/|\.\/|#|[a-z0-9])/);
+        expect(new URL(url, new URL(file, site)).href.startsWith(site), `${file}: ${url}`).toBe(true);
+      }
     }
     const item = parsed.rss.items.find((i) => i.title === 'Relative URLs');
     for (const url of ['https://hostile.example/a', 'https://hostile.example/news/articles/a.png', 'https://hostile.example/news/b', 'https://hostile.example/news/articles/relative-urls.html#frag', 'https://cdn.example/x.png', 'https://hostile.example/news/articles/relative-urls.html?page=2', 'https://hostile.example/news/articles/c/d.html', 'https://hostile.example/news/articles/e.png']) {

@@ -3,7 +3,7 @@ import type { BuildOptions, BuildResult } from '../build.js';
 import type { PingResult } from '../ping.js';
 import { EXIT, type Command, type Io } from '../cli.js';
 import { SyndicError } from '../errors.js';
-import { badUsage, OUTPUT_OPTIONS, parseCommand, parseNow, PROJECT_OPTIONS, projectOptions, SITE_OPTIONS } from './options.js';
+import { badUsage, OUTPUT_OPTIONS, parseCommand, parseNow, PROJECT_OPTIONS, projectOptions, SITE_OPTIONS, type Values } from './options.js';
 import { progressBar } from './progress.js';
 import { colorsFor, modeOf, plural, printJson, printProblems, problemJson, problemsOf, seconds, statusOf, stopwatch, type Mode } from './report.js';
 
@@ -25,6 +25,7 @@ Options
   --no-cache         Ignore and do not update ROOT/.syndic-cache
   --jobs N           Worker processes for large builds (default: 1)
   --ping             Tell the settings' WebSub hubs which feeds changed
+  --watch            Rebuild on every change (articles, settings, media)
   -q, --quiet        No progress or colour: one summary line, problems on stderr
   --json             Print a JSON summary on stdout instead, for scripts
   -h, --help         Show this help
@@ -35,6 +36,7 @@ Examples
   $ syndic build --now 2024-11-21T12:00:00+01:00
   $ syndic build --quiet --keep-going
   $ syndic build --ping
+  $ syndic build --watch
 
 Exit status
   0 built or nothing changed    1 invalid input, nothing written
@@ -42,17 +44,39 @@ Exit status
   64 bad usage    70 internal error    75 another build held the lock
 `;
 
-const OPTIONS = {
+/** The flags of every command that builds (build, serve). */
+export const BUILD_OPTIONS = {
   ...PROJECT_OPTIONS,
   ...SITE_OPTIONS,
-  ...OUTPUT_OPTIONS,
   out: { type: 'string' },
   now: { type: 'string' },
   'keep-going': { type: 'boolean' },
   'no-cache': { type: 'boolean' },
   jobs: { type: 'string' },
-  ping: { type: 'boolean' },
 } as const;
+
+const OPTIONS = {
+  ...BUILD_OPTIONS,
+  ...OUTPUT_OPTIONS,
+  ping: { type: 'boolean' },
+  watch: { type: 'boolean' },
+} as const;
+
+/** The build those flags ask for, or the usage error that says which flag is wrong. */
+export function buildOptionsOf(values: Values<typeof BUILD_OPTIONS>): BuildOptions | Error {
+  const now = parseNow(values.now);
+  if (now instanceof Error) return now;
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) return new Error(`--jobs "${values.jobs ?? ''}" is not a whole number of 1 or more`);
+  return {
+    ...projectOptions(values),
+    ...(values.out === undefined ? {} : { outDir: values.out }),
+    ...(now === undefined ? {} : { now }),
+    ...(values['keep-going'] ? { keepGoing: true } : {}),
+    ...(values['no-cache'] ? { cache: false } : {}),
+    ...(jobs === undefined ? {} : { jobs }),
+  };
+}
 
 export const command: Command = {
   name: 'build',
@@ -62,20 +86,12 @@ export const command: Command = {
     if (typeof parsed === 'number') return parsed;
     const { values } = parsed;
     const mode = modeOf(io, values);
-    const now = parseNow(values.now);
-    if (now instanceof Error) return badUsage(io, 'build', now.message, mode === 'json');
-    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
-      return badUsage(io, 'build', `--jobs "${values.jobs ?? ''}" is not a whole number of 1 or more`, mode === 'json');
+    const options = buildOptionsOf(values);
+    if (options instanceof Error) return badUsage(io, 'build', options.message, mode === 'json');
+    if (values.watch) {
+      const { watchBuild } = await import('./build-watch.js');
+      return watchBuild(options, io);
     }
-    const options: BuildOptions = {
-      ...projectOptions(values),
-      ...(values.out === undefined ? {} : { outDir: values.out }),
-      ...(now === undefined ? {} : { now }),
-      ...(values['keep-going'] ? { keepGoing: true } : {}),
-      ...(values['no-cache'] ? { cache: false } : {}),
-      ...(jobs === undefined ? {} : { jobs }),
-    };
     return runBuild(options, mode, io, { ping: values.ping === true });
   },
 };

@@ -3,7 +3,7 @@ import type { Entry, FeedSpec, GroupKind, Output, Site } from '../model.js';
 import { FEED_PATHS } from '../urls.js';
 import { atomDocument, jsonDocument, rssDocument } from './feed-adapter.js';
 import { opmlDocument } from './opml.js';
-import { articlePage, indexPage, type IndexItem } from './pages.js';
+import { articlePage, indexPage, type GroupFeeds, type IndexItem } from './pages.js';
 
 export type { IndexItem };
 
@@ -19,8 +19,15 @@ export function feedDocuments(spec: FeedSpec): Output[] {
 /** A subscription feed with the list its page shows: the site's index, a tag's or an author's page. */
 export interface Listing {
   kind: 'site' | GroupKind;
+  /** The tag or author name (the site title for the site feed). */
+  name: string;
   feed: FeedSpec;
   items: readonly IndexItem[];
+}
+
+/** The group feeds that exist, by folder, for the links and autodiscovery of article pages. */
+export function groupFeeds(listings: readonly Listing[]): GroupFeeds {
+  return new Map(listings.filter((listing) => listing.kind !== 'site').map(({ feed }) => [feed.dir, feed]));
 }
 
 /**
@@ -32,8 +39,8 @@ export function emit(pages: readonly Entry[], listings: readonly Listing[], site
   const [home] = listings;
   if (!home || home.kind !== 'site') throw new Error('emit: the site feed must come first');
   return [
-    ...listings.flatMap(({ feed, items }) => [...feedDocuments(feed), indexPage(items, site, feed)]),
+    ...listings.flatMap(({ kind, name, feed, items }) => [...feedDocuments(feed), indexPage(items, site, feed, kind === 'site' ? undefined : name)]),
     opmlDocument(listings.map(({ kind, feed }) => ({ kind, spec: feed })), site),
-    ...pages.map((entry) => articlePage(entry, site, home.feed)),
+    ...pages.map((entry) => articlePage(entry, site, home.feed, groupFeeds(listings))),
   ];
 }

@@ -1,39 +1,148 @@
 import { describe, expect, it } from 'vitest';
-import { articlePage, indexPage } from '../../src/emit/pages.js';
+import { dateLocale, longDate } from '../../src/emit/date-locale.js';
+import { articlePage, indexPage, linkFrom } from '../../src/emit/pages.js';
 import { entry, feedSpec, site } from '../support/factories.js';
 
+/** Checks every page must pass, whatever it shows. */
+function expectAccessible(html: string, lang: string): void {
+  expect(html).toMatch(new RegExp(`^<!doctype html>\\n<html lang="${lang}">`));
+  expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
+  expect(html).toMatch(/<title>[^<]+<\/title>/);
+  expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+  // Landmarks, and a skip link to the main one as the first focusable element.
+  expect(html).toMatch(/<body>\n<a class="skip" href="#main">/);
+  expect(html).toContain('<main id="main">');
+  for (const landmark of ['<header', '<footer', '<nav']) expect(html).toContain(landmark);
+  // Focus stays visible; a dark scheme exists; no script of any kind.
+  expect(html).toMatch(/:focus-visible\{outline:/);
+  expect(html).toContain('@media (prefers-color-scheme:dark)');
+  expect(html).not.toMatch(/<script|\son\w+=|javascript:/i);
+  for (const img of html.match(/<img\b[^>]*>/g) ?? []) expect(img).toMatch(/\salt="/);
+  for (const time of html.match(/<time\b[^>]*>/g) ?? []) expect(time).toMatch(/datetime="\d{4}-\d{2}-\d{2}T/);
+}
+
 describe('articlePage', () => {
-  const story = entry({ title: 'Tom & <Jerry>', summary: 'Résumé "court"', tags: ['Russie', 'Défense'], html: '<p>Corps</p>\n' });
-  const page = articlePage(story, site(), feedSpec([story])).contents;
+  const story = entry({
+    title: 'Tom & <Jerry>',
+    summary: 'Résumé "court"',
+    tags: ['Russie', 'Politique étrangère'],
+    html: '<p>Corps <img src="https://news.test.example/a.jpg" alt="Une carte"></p>\n',
+  });
+  const page = articlePage(story, site({ copyright: '© 2024 Test' }), feedSpec([story])).contents;
 
   it('lives where the feed links point', () => {
     expect(articlePage(story, site(), feedSpec([story])).path).toBe('articles/story.html');
   });
 
-  it('declares its language and escapes the title', () => {
-    expect(page).toMatch(/^<!doctype html>\n<html lang="fr">/);
+  it('is accessible and free of JavaScript', () => {
+    expectAccessible(page, 'fr');
+  });
+
+  it('escapes the title and carries the summary as description', () => {
     expect(page).toContain('<h1>Tom &amp; &lt;Jerry&gt;</h1>');
+    expect(page).toContain('<title>Tom &amp; &lt;Jerry&gt; · Test News</title>');
     expect(page).toContain('<meta name="description" content="Résumé &quot;court&quot;">');
   });
 
-  it('advertises all three feeds for autodiscovery', () => {
+  it('advertises all three feeds for autodiscovery, with absolute URLs', () => {
     expect(page).toContain('<link rel="alternate" type="application/rss+xml" title="Test News (RSS)" href="https://news.test.example/rss.xml">');
     expect(page).toContain('<link rel="alternate" type="application/atom+xml" title="Test News (Atom)" href="https://news.test.example/atom.xml">');
     expect(page).toContain('<link rel="alternate" type="application/feed+json" title="Test News (JSON Feed)" href="https://news.test.example/feed.json">');
+    expect(page).toContain('<link rel="canonical" href="https://news.test.example/articles/story.html">');
   });
 
-  it('shows author, tags and a date localised in the site zone', () => {
-    expect(page).toContain('<p>Peter van Halteren · <time datetime="2024-11-21T00:00:00+01:00">21 novembre 2024</time></p>');
-    expect(page).toContain('<p>Russie · Défense</p>');
-    expect(page).toContain('<p>Corps</p>');
+  it('shows the author and a date localised in the site zone', () => {
+    expect(page).toContain('<p class="meta">Par Peter van Halteren · <time datetime="2024-11-21T00:00:00+01:00">21 novembre 2024</time></p>');
+    expect(page).toContain('<p>Corps <img src="https://news.test.example/a.jpg" alt="Une carte"></p>');
+  });
+
+  it('links each tag and author to its page where it has one, relative to the page, and advertises its feeds after the site\'s', () => {
+    const groupFeed = (dir: string, title: string) => feedSpec([], { dir, title, homeUrl: `https://news.test.example/${dir}`, urls: { rss: `https://news.test.example/${dir}rss.xml`, atom: `https://news.test.example/${dir}atom.xml`, json: `https://news.test.example/${dir}feed.json` } });
+    const groups = new Map([
+      ['tags/russie/', groupFeed('tags/russie/', 'Russie · Test News')],
+      ['authors/peter-van-halteren/', groupFeed('authors/peter-van-halteren/', 'Peter van Halteren · Test News')],
+    ]);
+    const linked = articlePage(story, site(), feedSpec([story]), groups).contents;
+    expect(linked).toContain('<li><a href="../tags/russie/" rel="tag">Russie</a></li>');
+    // A tag with no page (groups off, or fewer than minArticles) is named, not linked.
+    expect(linked).toContain('<li>Politique étrangère</li>');
+    expect(linked).toContain('Par <a href="../authors/peter-van-halteren/" rel="author">Peter van Halteren</a>');
+    const alternates = [...linked.matchAll(/<link rel="alternate" type="application\/atom\+xml" title="([^"]+)"/g)].map((match) => match[1]);
+    expect(alternates).toEqual(['Test News (Atom)', 'Russie · Test News (Atom)', 'Peter van Halteren · Test News (Atom)']);
+    expect(page).toContain('<li>Russie</li>');
+  });
+
+  it('links home and to the feeds relative to the page, and shows the copyright', () => {
+    expect(page).toContain('<a href="../" rel="home">Test News</a>');
+    expect(page).toContain('<a href="../rss.xml" type="application/rss+xml">RSS</a>');
+    expect(page).toContain('<a href="../feed.json" type="application/feed+json">JSON Feed</a>');
+    expect(page).toContain('<p>© 2024 Test</p>');
+  });
+
+  it('speaks the article’s language, and marks the site name when it differs', () => {
+    const english = articlePage(entry({ lang: 'en-GB' }), site(), feedSpec([])).contents;
+    expectAccessible(english, 'en-GB');
+    expect(english).toContain('<a class="skip" href="#main">Skip to content</a>');
+    expect(english).toContain('By Peter van Halteren · <time datetime="2024-11-21T00:00:00+01:00">21 November 2024</time>');
+    expect(english).toContain('<header class="site" lang="fr">');
+  });
+
+  it('leaves out the tag list when there are no tags', () => {
+    expect(articlePage(entry({ tags: [] }), site(), feedSpec([])).contents).not.toContain('rel="tag"');
   });
 });
 
 describe('indexPage', () => {
-  it('lists entries in the order given, linking to their pages', () => {
-    const entries = [entry({ slug: 'new', title: 'New' }), entry({ slug: 'old', title: 'Old' })];
-    const html = indexPage(entries, site(), feedSpec(entries)).contents;
-    expect(html.indexOf('articles/new.html')).toBeLessThan(html.indexOf('articles/old.html'));
-    expect(html).toContain('<html lang="fr">');
+  const entries = [entry({ slug: 'new', title: 'New' }), entry({ slug: 'old', title: 'Old', lang: 'de' })];
+  const html = indexPage(entries, site(), feedSpec(entries)).contents;
+
+  it('is accessible and free of JavaScript', () => {
+    expectAccessible(html, 'fr');
+    expect(html).toContain('<h1>Test News</h1>');
+  });
+
+  it('lists entries in the order given, linking to their pages relatively', () => {
+    expect(html.indexOf('href="articles/new.html"')).toBeLessThan(html.indexOf('href="articles/old.html"'));
+    expect(html).toContain('<a href="rss.xml" type="application/rss+xml">RSS</a>');
+  });
+
+  it('dates each entry in its own language, and marks that language', () => {
+    expect(html).toContain('<li lang="de"><a href="articles/old.html">Old</a><br><time datetime="2024-11-21T00:00:00+01:00">21. November 2024</time></li>');
+  });
+});
+
+describe('linkFrom', () => {
+  const here = site({ url: 'https://example.org/news/' });
+  it.each([
+    ['index.html', 'https://example.org/news/', './'],
+    ['index.html', 'https://example.org/news/articles/a.html', 'articles/a.html'],
+    ['articles/a.html', 'https://example.org/news/', '../'],
+    ['articles/a.html', 'https://example.org/news/tags/x/', '../tags/x/'],
+    ['tags/x/index.html', 'https://example.org/news/rss.xml', '../../rss.xml'],
+    ['articles/a.html', 'https://elsewhere.example/x', 'https://elsewhere.example/x'],
+    ['articles/a.html', 'https://example.org/other/', 'https://example.org/other/'],
+  ])('from %s to %s is %s', (from, url, expected) => {
+    expect(linkFrom(from, url, here)).toBe(expected);
+  });
+});
+
+describe('longDate', () => {
+  const date = new Date('2024-11-20T23:30:00Z');
+  it.each([
+    ['fr', '21 novembre 2024'],
+    ['fr-CA', '21 novembre 2024'],
+    ['en-GB', '21 November 2024'],
+    ['en', 'November 21st, 2024'],
+    ['de-AT', '21. November 2024'],
+    ['nl-BE', '21 november 2024'],
+    ['zh', '2024年11月21日'],
+  ])('writes the Brussels day in %s as %s', (lang, expected) => {
+    expect(longDate(date, lang, 'Europe/Brussels')).toBe(expected);
+  });
+
+  it('falls back to the language, then to English, for tags date-fns lacks', () => {
+    expect(dateLocale('fr-BE').code).toBe('fr');
+    expect(dateLocale('tlh').code).toBe('en-US');
+    expect(dateLocale('../../etc').code).toBe('en-US');
   });
 });
