@@ -22,10 +22,12 @@ export function pagePath(article: Pick<Article, 'slug'>): string {
 
 /**
  * The URL segment of a tag or author name: "Politique étrangère" → "politique-etrangere".
- * A name without letters or digits ("?!", "]]>") still needs a folder: its code points.
+ * slugify knows Latin, Greek and Cyrillic; a name in another script keeps its letters
+ * ("日本語"), and one without letters or digits ("?!", "]]>") is named by its code points.
  */
 export function groupSlug(name: string): string {
-  return slugify(name) || `u${[...name.normalize('NFC')].map((char) => char.codePointAt(0)?.toString(16)).join('-')}`;
+  const nfc = name.normalize('NFC');
+  return slugify(nfc) || nfc.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.join('-') || `u${[...nfc].map((char) => char.codePointAt(0)?.toString(16)).join('-')}`;
 }
 
 /** The folder of a tag's or author's feeds and page, relative to the output folder: `tags/politique/`. */

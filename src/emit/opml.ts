@@ -20,8 +20,11 @@ export interface OpmlFeed {
  * subscription, and listing all three formats would subscribe them three times.
  */
 export function opmlDocument(feeds: readonly OpmlFeed[], site: Site): Output {
+  // Readers may take `text` and `title` as HTML (the W3C validator checks them as such), so a
+  // title's `&` or `<` is escaped for HTML before the attribute.
+  const html = (value: string): string => attr(text(value));
   const outline = (spec: FeedSpec, indent: string): string =>
-    `${indent}<outline type="rss" version="RSS2" text="${attr(spec.title)}" title="${attr(spec.title)}" xmlUrl="${attr(spec.urls.rss)}" htmlUrl="${attr(spec.homeUrl)}" language="${attr(spec.language)}"/>`;
+    `${indent}<outline type="rss" version="RSS2" text="${html(spec.title)}" title="${html(spec.title)}" xmlUrl="${attr(spec.urls.rss)}" htmlUrl="${attr(spec.homeUrl)}" language="${attr(spec.language)}"/>`;
   const body: string[] = [];
   for (const { spec } of feeds.filter((feed) => feed.kind === 'site')) body.push(outline(spec, '    '));
   for (const kind of ['tag', 'author'] as const) {
