@@ -78,8 +78,14 @@ function siteFooter(here: string, site: Site, feed: FeedLinks, text: Labels): st
 
 // date-fns takes ~36 µs a date; the index of 10,000 articles has only a few hundred distinct days.
 const longDates = new Map<string, string>();
+// The index and the group pages show each article's date again: 50,000 <time> elements for
+// 10,000 articles with tags and authors, and isoInZone() alone took 0.4 s of a 3 s rebuild.
+const times = new Map<string, string>();
 
 function date(value: Date, lang: string, site: Site): string {
+  const instant = `${lang}\0${site.timezone}\0${value.getTime()}`;
+  const known = times.get(instant);
+  if (known !== undefined) return known;
   const iso = isoInZone(value, site.timezone);
   const key = `${lang}\0${site.timezone}\0${iso.slice(0, 10)}`;
   let written = longDates.get(key);
@@ -87,7 +93,9 @@ function date(value: Date, lang: string, site: Site): string {
     written = esc(longDate(value, lang, site.timezone));
     longDates.set(key, written);
   }
-  return `<time datetime="${iso}">${written}</time>`;
+  const html = `<time datetime="${iso}">${written}</time>`;
+  times.set(instant, html);
+  return html;
 }
 
 /** `lang` on an element whose language differs from the page's, so screen readers switch voice. */
