@@ -77,7 +77,9 @@ export function plans<T extends Schedulable>(published: readonly T[], site: Site
  * no article appears in two documents.
  */
 function plan<T extends Schedulable>(kind: FeedPlan<T>['kind'], name: string, dir: string, members: readonly T[], limit: number, site: Site): FeedPlan<T> {
-  if (!site.archive || members.length < 2 * limit) return { kind, name, dir, members: [...members], carried: members.slice(0, limit), archives: [] };
+  if (!site.archive) return { kind, name, dir, members: [...members], carried: members.slice(0, limit), archives: [] };
+  // Until a first page can be cut, the subscription feed is the only document: it carries all.
+  if (members.length < 2 * limit) return { kind, name, dir, members: [...members], carried: [...members], archives: [] };
   const pages = Math.floor(members.length / limit) - 1;
   const oldestFirst = [...members].reverse();
   const archives = Array.from({ length: pages }, (_, k) => oldestFirst.slice(k * limit, (k + 1) * limit).reverse());

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { select, siteFeed } from '../src/select.js';
+import fc from 'fast-check';
+import { plans, select, siteFeed } from '../src/select.js';
 import { entry, site } from './support/factories.js';
 
 const NOW = new Date('2025-01-01T00:00:00Z');
@@ -39,5 +40,55 @@ describe('select', () => {
       atom: 'https://x.example/news/atom.xml',
       json: 'https://x.example/news/feed.json',
     });
+  });
+});
+
+describe('plans', () => {
+  const story = (i: number, tags: string[] = [], author = 'Ann') =>
+    entry({ slug: `s${i}`, id: `tag:x,2024:${i}`, date: new Date(Date.UTC(2024, 0, 1) + i * 3_600_000), tags, authors: [{ name: author }] });
+
+  it('plans the site feed, then a feed per tag and per author in folder order, each newest first', () => {
+    const published = select([story(1, ['Climat', 'Europe'], 'Bo'), story(2, ['Climat']), story(3)], site({ groups: { tag: { feedLimit: 20, minArticles: 1 }, author: { feedLimit: 20, minArticles: 1 } } }), NOW).published;
+    const feeds = plans(published, site({ groups: { tag: { feedLimit: 1, minArticles: 1 }, author: { feedLimit: 20, minArticles: 2 } } }));
+    expect(feeds.map((feed) => [feed.kind, feed.dir, feed.members.map((e) => e.slug), feed.carried.map((e) => e.slug)])).toEqual([
+      ['site', '', ['s3', 's2', 's1'], ['s3', 's2', 's1']],
+      ['tag', 'tags/climat/', ['s2', 's1'], ['s2']],
+      ['tag', 'tags/europe/', ['s1'], ['s1']],
+      // Bo has one article, below minArticles 2.
+      ['author', 'authors/ann/', ['s3', 's2'], ['s3', 's2']],
+    ]);
+  });
+
+  it('RFC 5005 archives: every article in exactly one document, full pages oldest first, and a new article never changes a page', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 9 }), (count, limit) => {
+        const all = Array.from({ length: count + 1 }, (_, i) => story(i));
+        const options = site({ feedLimit: limit, archive: true });
+        const [before] = plans(select(all.slice(0, count), options, NOW).published, options);
+        const [after] = plans(select(all, options, NOW).published, options);
+        for (const feed of [before, after]) {
+          if (!feed) throw new Error('no site feed');
+          const documents = [feed.carried, ...feed.archives].flat().map((e) => e.slug);
+          expect(new Set(documents).size).toBe(feed.members.length);
+          expect(documents).toHaveLength(feed.members.length);
+          for (const page of feed.archives) expect(page).toHaveLength(limit);
+          expect(feed.carried.length).toBeGreaterThanOrEqual(Math.min(limit, feed.members.length));
+          expect(feed.carried.length).toBeLessThanOrEqual(limit * 2 - 1);
+          // Pages run oldest first; each page newest first.
+          const flat = feed.archives.flatMap((page) => [...page].reverse()).map((e) => e.date.getTime());
+          expect(flat).toEqual([...flat].sort((a, b) => a - b));
+        }
+        // Stability: the pages that existed hold the same articles afterwards.
+        before?.archives.forEach((page, k) => expect(after?.archives[k]?.map((e) => e.slug)).toEqual(page.map((e) => e.slug)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('without archive, carries the newest feedLimit and cuts no page', () => {
+    const published = select(Array.from({ length: 7 }, (_, i) => story(i)), site({ feedLimit: 3 }), NOW).published;
+    const [feed] = plans(published, site({ feedLimit: 3 }));
+    expect(feed?.carried.map((e) => e.slug)).toEqual(['s6', 's5', 's4']);
+    expect(feed?.archives).toEqual([]);
   });
 });
