@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
+import { check } from '../src/check.js';
 import { SyndicError } from '../src/errors.js';
 import { assertWellFormedXml, parseFeed, validateFeedFile } from './support/validators.js';
 
@@ -103,6 +104,8 @@ describe('group settings', () => {
     expect(problem?.format()).toContain('articles/2024-03-02-s2.md:5: tags: "politique etrangere" and "Politique étrangère" (articles/2024-03-01-s1.md) would share the feed folder politique-etrangere/');
     expect(problem?.code).toBe('DUPLICATE');
     expect(await readdir(root)).not.toContain('dist');
+    // `syndic check` finds it too, without a build.
+    expect((await check({ root })).problems.map((p) => p.format())).toEqual([problem?.format()]);
   });
 
   it('report two author spellings that share a slug, but not when author feeds are off', async () => {
