@@ -100,10 +100,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const state = await parseChanged(await loadSources(paths, cache, options, now), options);
     const media = await mediaOf(root, state);
     const checked = settle(state.metas.filter((meta) => !media.rejected.has(meta.source)), [...state.problems, ...media.problems], options.keepGoing, state.site.groups);
-    const { published } = select(checked.articles, state.site, now);
-    const { changed, hashes, renderings, archives, feedUrls, assetKeys, groups } = await writeSite(root, outDir, state, published, now, options.onProgress, media);
+    const { published } = select(checked.articles, now);
+    const { changed, hashes, renderings, archives, feedUrls, groups } = await writeSite(root, outDir, state, published, now, options.onProgress, media);
     if (options.cache !== false && (state.dirty || changed.length > 0 || media.dirty)) {
-      await writeCache(cacheFile, { key, settings: state.settingsHash, site: state.site, files: withRenderings(state.files, renderings, assetKeys), outputs: hashes, archives, groups });
+      await writeCache(cacheFile, { key, settings: state.settingsHash, site: state.site, files: withRenderings(state.files, renderings, media.keys), outputs: hashes, archives, groups });
     }
     const changedFeeds = changed.flatMap((file) => feedUrls.get(file) ?? []);
     const unchanged = hashes.size - changed.filter((file) => hashes.has(file)).length;
@@ -130,10 +130,11 @@ async function loadSources(paths: LoadPaths, cache: BuildCache, options: BuildOp
   if (cache.settings === settingsHash && cache.site) return { cache, site: cache.site, settingsHash, articles: loaded.articles, problems: loaded.problems };
   // New settings can change every page: start from an empty cache and read everything.
   if (loaded.articles.some((file) => !('text' in file))) loaded = await load(paths);
-  const { checkSettings, generate } = await import('./generate.js');
+  const { checkSettings } = await import('./parse.js');
   const settings = checkSettings(settingsFile, options);
   if (!settings.ok) {
     // generate() throws with the settings problems and those of every article.
+    const { generate } = await import('./generate.js');
     generate(settingsFile, loaded.articles.filter((file): file is SourceFile => 'text' in file), options, now, loaded.problems);
     throw new Error('build: invalid settings did not stop the build');
   }
@@ -195,7 +196,13 @@ async function parseChanged({ cache, site, settingsHash, articles, problems: loa
   return { cache, site, settingsHash, files, fresh, metas, problems, dirty, count: articles.length };
 }
 
-export type Media = ResolvedMedia & { probes: MediaProbes; podcast: PodcastChannel | undefined; dirty: boolean };
+export type Media = ResolvedMedia & {
+  probes: MediaProbes;
+  podcast: PodcastChannel | undefined;
+  /** assetKey() of every article: a page whose key changed is rendered again. */
+  keys: Map<string, string | undefined>;
+  dirty: boolean;
+};
 
 /**
  * The media step: local files are looked at on every build (a stat, and an image's header),
@@ -207,8 +214,9 @@ async function mediaOf(root: string, state: Parsed): Promise<Media> {
   const podcast = podcastChannel(state.site, probes);
   // The podcast's cover is a setting: its problems stop the build even with --keep-going.
   if (Array.isArray(podcast)) failWith([...state.problems, ...resolved.problems, ...podcast]);
-  const dirty = state.metas.some((meta) => state.files.get(meta.source)?.assets !== assetKey(resolved, meta));
-  return { ...resolved, probes, podcast, dirty };
+  const keys = new Map(state.metas.map((meta) => [meta.source, assetKey(resolved, meta)]));
+  const dirty = state.metas.some((meta) => state.files.get(meta.source)?.assets !== keys.get(meta.source));
+  return { ...resolved, probes, podcast, keys, dirty };
 }
 
 function withRenderings(files: Map<string, CachedFile>, renderings: Map<string, Rendering>, assetKeys: Map<string, string | undefined>): Map<string, CachedFile> {

@@ -33,8 +33,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     settingsFile: path.resolve(root, options.settingsFile ?? 'syndic.yaml'),
   });
   const files = loaded.articles.filter((file): file is SourceFile => 'text' in file);
-  const { checkSettings, STAND_IN_SITE } = await import('./generate.js');
-  const { parseArticle } = await import('./parse.js');
+  const { checkSettings, parseArticle, STAND_IN_SITE } = await import('./parse.js');
   const settings = loaded.settings ? checkSettings(loaded.settings, options) : undefined;
   const problems = [...loaded.problems, ...(settings && !settings.ok ? settings.problems : [])];
   if (!settings) return { articles: files.length, problems };

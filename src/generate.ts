@@ -2,35 +2,14 @@
 import type { BuildOptions, Generated } from './build.js';
 import { settle, duplicates } from './check.js';
 import { failWith, SyndicError } from './errors.js';
-import { emit, feedDocuments } from './emit/index.js';
+import { emit, feedDocuments, listingsOf } from './emit/index.js';
 import { indexItem } from './emit/pages.js';
 import { mediaCopies, podcastChannel, resolveMedia } from './media.js';
-import type { Article, Entry, Site, SourceFile } from './model.js';
+import type { Article, Entry, SourceFile } from './model.js';
 import type { MediaProbes } from './probe.js';
-import { parseArticle, parseSettings } from './parse.js';
+import { checkSettings, parseArticle, STAND_IN_SITE } from './parse.js';
 import { render } from './render.js';
-import { archiveSpec, plans, select, subscriptionSpec } from './select.js';
-
-/** Only used to check articles when the real settings are broken; never reaches an output. */
-export const STAND_IN_SITE: Site = {
-  title: 'unused',
-  description: 'unused',
-  url: 'https://settings.invalid/',
-  language: 'en',
-  timezone: 'UTC',
-  authors: [{ name: 'unused' }],
-  feedLimit: 1,
-  groups: { tag: false, author: false },
-  archive: false,
-  hubs: [],
-};
-
-export function checkSettings(settingsFile: SourceFile, options: Pick<BuildOptions, 'baseUrl' | 'timezone'>): ReturnType<typeof parseSettings> {
-  return parseSettings(settingsFile, {
-    ...(options.baseUrl === undefined ? {} : { url: options.baseUrl }),
-    ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
-  });
-}
+import { archiveSpec, plans, select } from './select.js';
 
 /**
  * The pure core: source texts in, site files out. Throws one SyndicError listing every
@@ -66,15 +45,10 @@ export function generate(
     const assets = media.assets.get(article.source);
     return { ...render(article, site), ...(assets === undefined ? {} : { assets }) };
   });
-  const { published } = select(entries, site, now);
+  const { published } = select(entries, now);
   const feeds = plans(published, site);
   const same = (entry: Entry): Entry => entry;
-  const listings = feeds.map((feed) => ({
-    kind: feed.kind,
-    name: feed.name,
-    feed: { ...subscriptionSpec(feed, site, same, now), ...(feed.kind === 'site' && podcast ? { podcast } : {}) },
-    items: feed.members.map(indexItem),
-  }));
+  const listings = listingsOf(feeds, site, same, indexItem, now, podcast);
   const archives = feeds.flatMap((feed) => feed.archives.map((_, k) => archiveSpec(feed, k + 1, site, same, now)));
   return {
     outputs: [...emit(published, listings, site), ...archives.flatMap(feedDocuments)],

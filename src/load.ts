@@ -84,7 +84,8 @@ export async function load(paths: LoadPaths, known: ReadonlyMap<string, FileStam
   return { settings, articles, problems };
 }
 
-async function readSource(file: string, shown: string): Promise<SourceFile> {
+/** One file as strict UTF-8 text; `shown` is the path used in messages. */
+export async function readSource(file: string, shown: string): Promise<SourceFile> {
   const bytes = await readFile(file);
   let text: string;
   try {

@@ -80,6 +80,28 @@ function flagProblem(flag: string | undefined, problem: SyndicError): SyndicErro
   return new SyndicError('USAGE', `${flag} ${problem.message}`, problem.hint === undefined ? {} : { hint: problem.hint });
 }
 
+/** Only used to check articles when the real settings are broken; never reaches an output. */
+export const STAND_IN_SITE: Site = {
+  title: 'unused',
+  description: 'unused',
+  url: 'https://settings.invalid/',
+  language: 'en',
+  timezone: 'UTC',
+  authors: [{ name: 'unused' }],
+  feedLimit: 1,
+  groups: { tag: false, author: false },
+  archive: false,
+  hubs: [],
+};
+
+/** The settings file with the command line's overrides (`--base-url`, `--timezone`). */
+export function checkSettings(settingsFile: SourceFile, options: { baseUrl?: string | undefined; timezone?: string | undefined }): Parsed<Site> {
+  return parseSettings(settingsFile, {
+    ...(options.baseUrl === undefined ? {} : { url: options.baseUrl }),
+    ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
+  });
+}
+
 /** Validates one article's frontmatter and splits off its Markdown body. */
 export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
   const text = normalise(file.text);

@@ -6,14 +6,12 @@ import { ARCHIVE_DIR, feedUrls, groupDir } from './urls.js';
 export type Schedulable = Pick<Article, 'id' | 'date' | 'updated' | 'draft' | 'tags' | 'authors'>;
 
 export interface Selection<T extends Schedulable> {
-  /** Every published article, newest first: each gets a page and a line on the index. */
+  /** Every published article, newest first: each gets a page and a line on the index; plans() divides them into feeds. */
   published: T[];
-  /** The newest `feedLimit` of them: what the site feed carries (without archives). */
-  carried: T[];
 }
 
 /** Newest first; the id breaks ties so equal dates still give the same order every run. */
-export function newestFirst(a: Schedulable, b: Schedulable): number {
+function newestFirst(a: Schedulable, b: Schedulable): number {
   return b.date.getTime() - a.date.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
@@ -21,9 +19,9 @@ export function newestFirst(a: Schedulable, b: Schedulable): number {
  * Drafts never appear. Articles dated after `now` wait: the first build after their
  * date publishes them, which is what cron relies on.
  */
-export function select<T extends Schedulable>(items: readonly T[], site: Site, now: Date): Selection<T> {
+export function select<T extends Schedulable>(items: readonly T[], now: Date): Selection<T> {
   const published = items.filter((item) => !item.draft && item.date <= now).sort(newestFirst);
-  return { published, carried: published.slice(0, site.feedLimit) };
+  return { published };
 }
 
 /** One feed the site publishes: the site feed, or a tag's or an author's. */
@@ -127,9 +125,4 @@ function spec<T extends Schedulable>(feed: FeedPlan<T>, site: Site, entries: Ent
     hubs: site.hubs,
     ...(archive === undefined ? {} : { archive }),
   };
-}
-
-/** The site-wide subscription feed over `entries` (already selected, newest first). */
-export function siteFeed(site: Site, entries: Entry[], now: Date): FeedSpec {
-  return spec({ kind: 'site', name: site.title, dir: '', members: entries, carried: entries, archives: [] }, site, entries, feedUrls('', site), now, undefined);
 }

@@ -2,17 +2,17 @@
 // The feeds, their listing pages and the OPML list are always emitted (they are cheap and
 // their bytes decide whether anything changed); article pages, archive pages and media
 // copies only when something in them changed or their file is missing.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import type { BuildOptions, Media, Parsed } from './build.js';
 import { hashText } from './cache.js';
 import { failWith } from './errors.js';
-import { emit, feedDocuments, groupFeeds } from './emit/index.js';
+import { emit, feedDocuments, groupFeeds, listingsOf } from './emit/index.js';
+import { readSource } from './load.js';
 import { articlePage, indexItem } from './emit/pages.js';
 import type { Article, ArticleMeta, Entry, FeedSpec, Rendering, Site } from './model.js';
-import { assetKey, mediaCopies } from './media.js';
-import { archiveDir, archiveSpec, plans, subscriptionSpec } from './select.js';
+import { mediaCopies } from './media.js';
+import { archiveDir, archiveSpec, plans } from './select.js';
 import { FEED_PATHS, groupDir, pagePath, pageUrl } from './urls.js';
 import { openWriter, type WriteResult } from './write.js';
 
@@ -29,9 +29,9 @@ export async function writeSite(
   now: Date,
   onProgress: BuildOptions['onProgress'],
   media: Media,
-): Promise<WriteResult & { renderings: Map<string, Rendering>; archives: Map<string, string>; feedUrls: Map<string, string>; assetKeys: Map<string, string | undefined>; groups: Set<string> }> {
+): Promise<WriteResult & { renderings: Map<string, Rendering>; archives: Map<string, string>; feedUrls: Map<string, string>; groups: Set<string> }> {
   const { cache, site, files, fresh } = state;
-  const assetKeys = new Map(state.metas.map((meta) => [meta.source, assetKey(media, meta)]));
+  const assetKeys = media.keys;
   const withAssets = (entry: Entry): Entry => {
     const assets = media.assets.get(entry.source);
     return assets === undefined ? entry : { ...entry, assets };
@@ -56,15 +56,13 @@ export async function writeSite(
   };
   const renderAll = async (metas: readonly ArticleMeta[]): Promise<Map<string, Entry>> =>
     new Map((await pMap(metas, entryOf, { concurrency: 32 })).map((entry) => [entry.source, entry]));
-  const entries = await renderAll([...new Set(feeds.flatMap((feed) => feed.carried))]);
-  const listings = feeds.map((feed) => ({
-    kind: feed.kind,
-    name: feed.name,
-    feed: { ...subscriptionSpec(feed, site, (meta) => entries.get(meta.source) as Entry, now), ...(feed.kind === 'site' && media.podcast ? { podcast: media.podcast } : {}) },
-    items: feed.members.map((meta) => indexItem({ ...meta, url: pageUrl(meta, site) })),
-  }));
+  const carried = [...new Set(feeds.flatMap((feed) => feed.carried))];
+  const entries = await renderAll(carried);
+  const listings = listingsOf(feeds, site, (meta) => entries.get(meta.source) as Entry, (meta) => indexItem({ ...meta, url: pageUrl(meta, site) }), now, media.podcast);
   // Decided before the loops below forget which articles were fresh.
-  const keep = new Set(published.filter((meta) => !needsPage(meta)).map(pagePath));
+  const due = published.filter(needsPage);
+  const dueSet = new Set(due);
+  const keep = new Set(published.filter((meta) => !dueSet.has(meta)).map(pagePath));
   const archives = new Map<string, string>();
   const dueArchives: Array<{ feed: (typeof feeds)[number]; number: number }> = [];
   for (const feed of feeds) {
@@ -87,10 +85,8 @@ export async function writeSite(
     if (entries.size < RENDERINGS_KEPT) for (const [source, entry] of rendered) entries.set(source, entry);
     await writer.add(feedDocuments(archiveSpec(feed, number, site, (meta) => entries.get(meta.source) ?? (rendered.get(meta.source) as Entry), now)));
   }
-  const carried = new Set(feeds.flatMap((feed) => feed.carried.map((meta) => meta.source)));
   const home = listings[0]?.feed as FeedSpec;
   const linked = groupFeeds(listings);
-  const due = published.filter(needsPage);
   for (let start = 0; start < due.length; start += PAGE_BATCH) {
     const batch = await pMap(due.slice(start, start + PAGE_BATCH), async (meta) => entries.get(meta.source) ?? (await entryOf(meta)), { concurrency: 32 });
     await writer.add(batch.map((entry) => articlePage(entry, site, home, linked)));
@@ -99,16 +95,15 @@ export async function writeSite(
   }
   const result = await writer.commit(keep);
   // Renderings are kept only for what the feeds carry, so the cache does not grow with the archive.
-  const renderings = new Map(carried.size <= RENDERINGS_KEPT ? [...entries].filter(([source]) => carried.has(source)).map(([source, entry]) => [source, renderingOf(entry)]) : []);
+  const renderings = new Map(carried.length <= RENDERINGS_KEPT ? carried.map((meta) => [meta.source, renderingOf(entries.get(meta.source) as Entry)]) : []);
   const feedUrls = new Map(listings.flatMap(({ feed }) => (['rss', 'atom', 'json'] as const).map((format) => [feed.dir + FEED_PATHS[format], feed.urls[format]] as const)));
-  return { ...result, renderings, archives, feedUrls, assetKeys, groups };
+  return { ...result, renderings, archives, feedUrls, groups };
 }
 
-/** An unchanged article that must be rendered again (it is in the feed): read and parse it. */
+/** An unchanged article that must be rendered again (it is in a feed): read and parse it. */
 async function reread(root: string, meta: ArticleMeta, site: Site): Promise<Article> {
-  const file = path.resolve(root, meta.source);
   const { parseArticle } = await import('./parse.js');
-  const parsed = parseArticle({ path: meta.source, stem: path.basename(file, '.md'), text: await readFile(file, 'utf8') }, site);
+  const parsed = parseArticle(await readSource(path.resolve(root, meta.source), meta.source), site);
   if (!parsed.ok) failWith(parsed.problems);
   return parsed.value;
 }
