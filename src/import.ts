@@ -6,8 +6,8 @@
 import { isValid } from 'date-fns/isValid';
 import { format } from 'date-fns/format';
 import { parse } from 'date-fns/parse';
-import * as locales from 'date-fns/locale';
 import type { Locale } from 'date-fns/locale';
+import { dateLocale } from './emit/date-locale.js';
 import { SyndicError } from './errors.js';
 import type { Parsed } from './parse.js';
 
@@ -51,7 +51,7 @@ export function importArticle(text: string, file: string, language: string): Par
     return problem(bylineAt + 1, 'no byline list found under the title', 'list the author and the date under the headline, e.g. "- Peter van Halteren" and "- 21/11/2024"');
   }
 
-  const locale = localeFor(language);
+  const locale = dateLocale(language);
   const problems: SyndicError[] = [];
   let date: string | undefined;
   const authors: string[] = [];
@@ -81,18 +81,6 @@ export function importArticle(text: string, file: string, language: string): Par
 }
 
 /** The date-fns locale for a BCP 47 tag: the exact tag, the language in its likeliest region, then the language. */
-export function localeFor(language: string): Locale {
-  const all = Object.values(locales as Record<string, Locale>);
-  const tag = new Intl.Locale(language);
-  const region = tag.region ?? tag.maximize().region;
-  const candidates = [tag.baseName, region ? `${tag.language}-${region}` : undefined, tag.language];
-  for (const candidate of candidates) {
-    const found = all.find((locale) => locale.code?.toLowerCase() === candidate?.toLowerCase());
-    if (found) return found;
-  }
-  return locales.enUS;
-}
-
 /** `YYYY-MM-DD` of a date written in one of the locale's ways, or undefined. */
 export function parseDay(text: string, locale: Locale): string | undefined {
   for (const pattern of DATE_FORMATS) {

@@ -32,10 +32,6 @@ export class ReloadChannel {
     for (const client of this.#clients) client.write('event: reload\ndata: {}\n\n');
   }
 
-  get listeners(): number {
-    return this.#clients.size;
-  }
-
   close(): void {
     for (const client of this.#clients) client.end();
     this.#clients.clear();

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fr } from 'date-fns/locale';
 import { describe, expect, it } from 'vitest';
-import { importArticle, localeFor, parseDay } from '../src/import.js';
+import { dateLocale as localeFor } from '../src/emit/date-locale.js';
+import { importArticle, parseDay } from '../src/import.js';
 
 const SEED = path.resolve(import.meta.dirname, 'fixtures/seed/000_2424ce9b224a0d52.txt');
 

@@ -2,20 +2,18 @@
 import type { Io } from '../cli.js';
 import { SyndicError } from '../errors.js';
 import type { BuildOutcome, WatchOptions } from '../watch.js';
+import { plainSummary, printProblems, problemsOf } from './report.js';
 
 /** Prints one build's outcome the way `syndic build` does; a failure also says the last good site stays. */
 export function reportOutcome(outcome: BuildOutcome, io: Io): void {
   if (outcome.ok) {
-    const { result } = outcome;
-    for (const warning of result.warnings) io.stderr(`warning: ${warning.format()}\n`);
-    const counts = `${result.published} of ${result.articles} article${result.articles === 1 ? '' : 's'} published`;
-    io.stdout(result.changed.length === 0 ? `nothing changed (${counts})\n` : `built: ${counts}, ${result.changed.length} file${result.changed.length === 1 ? '' : 's'} changed\n`);
+    printProblems(io, outcome.result.warnings, 'warning');
+    io.stdout(plainSummary(outcome.result));
     return;
   }
   const { error } = outcome;
   if (error instanceof SyndicError) {
-    const problems = error.problems.length > 0 ? error.problems : [error];
-    for (const problem of problems) io.stderr(`${problem.format()}\n`);
+    printProblems(io, problemsOf(error));
     io.stderr(`syndic: ${error.message}; the output folder keeps the last good build; fix the problem and save to rebuild\n`);
   } else {
     // A bug, not bad input: keep the stack so it can be reported, and keep watching.

@@ -4,8 +4,7 @@ import type { PingResult } from '../ping.js';
 import { EXIT, type Command, type Io } from '../cli.js';
 import { SyndicError } from '../errors.js';
 import { badUsage, OUTPUT_OPTIONS, parseCommand, parseNow, PROJECT_OPTIONS, projectOptions, SITE_OPTIONS, type Values } from './options.js';
-import { progressBar } from './progress.js';
-import { colorsFor, modeOf, plural, printJson, printProblems, problemJson, problemsOf, seconds, statusOf, stopwatch, type Mode } from './report.js';
+import { colorsFor, modeOf, plainSummary, plural, printJson, printProblems, problemJson, problemsOf, seconds, statusOf, stopwatch, type Mode } from './report.js';
 
 const HELP = `Usage
   $ syndic build [options]
@@ -96,10 +95,11 @@ export const command: Command = {
   },
 };
 
-/** Builds once and reports; exported for commands that build first (serve, watch). */
+/** Builds once and reports; also the first build of `serve`. */
 export async function runBuild(options: BuildOptions, mode: Mode, io: Io, after: { ping?: boolean } = {}): Promise<number> {
   const elapsed = stopwatch(io);
-  const progress = mode === 'tty' ? progressBar(io) : undefined;
+  // cli-progress and its text-width tables load only for a person at a terminal, not for cron.
+  const progress = mode === 'tty' ? (await import('./progress.js')).progressBar(io) : undefined;
   let result: BuildResult;
   let feedFiles: readonly string[] = [];
   try {
@@ -135,7 +135,7 @@ export async function runBuild(options: BuildOptions, mode: Mode, io: Io, after:
   const told = pings?.filter((r) => r.ok).length ?? 0;
   const pinged = pings && told > 0 ? `pinged: ${told} of ${plural(pings.length, 'notification')} accepted\n` : '';
   if (mode === 'plain') {
-    io.stdout(result.changed.length === 0 ? `nothing changed (${counts})\n` : `built: ${counts}, ${plural(result.changed.length, 'file')} changed\n`);
+    io.stdout(plainSummary(result));
     io.stdout(pinged);
     return status;
   }

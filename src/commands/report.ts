@@ -3,6 +3,7 @@ import pc from 'picocolors';
 import { EXIT, type Io } from '../cli.js';
 import type { ProblemData } from '../errors.js';
 import { SyndicError } from '../errors.js';
+import type { BuildResult } from '../build.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -94,4 +95,10 @@ export function stopwatch(io: Io): () => number {
 export function statusOf(error: SyndicError): number {
   if (error.code === 'LOCKED') return EXIT.locked;
   return problemsOf(error).every((problem) => problem.code === 'USAGE') ? EXIT.usage : EXIT.invalidInput;
+}
+
+/** The one line a build prints in a log or with --quiet (and after each rebuild under --watch). */
+export function plainSummary(result: Pick<BuildResult, 'published' | 'articles' | 'changed'>): string {
+  const counts = `${result.published} of ${plural(result.articles, 'article')} published`;
+  return result.changed.length === 0 ? `nothing changed (${counts})\n` : `built: ${counts}, ${plural(result.changed.length, 'file')} changed\n`;
 }

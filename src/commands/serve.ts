@@ -2,8 +2,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Io } from '../cli.js';
 import type { Server, ServeOptions } from '../serve.js';
+import { EXIT, type Command, type Io } from '../cli.js';
 import { BUILD_OPTIONS, buildOptionsOf } from './build.js';
 import { interrupted, reportOutcome } from './build-watch.js';
 
@@ -27,10 +27,10 @@ Examples
   $ syndic serve --port 0 --root site
 `;
 
-export const command = {
+export const command: Command = {
   name: 'serve',
   summary: 'Build, then serve dist/ on localhost with live reload (--watch)',
-  async run(args: string[], io: Io): Promise<number> {
+  async run(args, io) {
     let parsed;
     try {
       parsed = parseArgs({
@@ -41,18 +41,18 @@ export const command = {
       });
     } catch (error) {
       io.stderr(`syndic serve: ${(error as Error).message}\nRun "syndic serve --help" for usage.\n`);
-      return 64;
+      return EXIT.usage;
     }
     const { port: portFlag, watch: watching, help, ...flags } = parsed.values;
     if (help) {
       io.stdout(SERVE_HELP);
-      return 0;
+      return EXIT.ok;
     }
     const port = Number(portFlag ?? '8080');
     const options = buildOptionsOf(flags);
     if (!Number.isInteger(port) || port < 0 || port > 65_535 || options instanceof Error) {
       io.stderr(`syndic serve: ${options instanceof Error ? options.message : `--port "${portFlag ?? ''}" is not a port number (0 to 65535)`}\n`);
-      return 64;
+      return EXIT.usage;
     }
     const root = path.resolve(options.root ?? '.');
     const dir = path.resolve(root, options.outDir ?? 'dist');
@@ -60,19 +60,16 @@ export const command = {
     const { serve } = await import('../serve.js');
 
     if (!watching) {
-      const { build } = await import('../build.js');
-      const outcome = await build(options).then(
-        (result) => ({ ok: true, result }) as const,
-        (error: unknown) => ({ ok: false, error }) as const,
-      );
-      reportOutcome(outcome, io);
-      if (!outcome.ok) return 1;
+      // The same build and report as `syndic build`, with its exit statuses (1 bad input, 75 locked…).
+      const { runBuild } = await import('./build.js');
+      const status = await runBuild(options, 'plain', io);
+      if (status !== EXIT.ok && status !== EXIT.partial) return status;
       const server = await start(serve, { dir, port }, io);
-      if (!server) return 64;
+      if (!server) return EXIT.usage;
       io.stdout(`serving ${shown} at ${server.url} (Ctrl-C to stop)\n`);
       await interrupted(io.interrupt);
       await server.close();
-      return 0;
+      return EXIT.ok;
     }
 
     // The first build may fail; the server still starts, serving whatever was built before.
@@ -87,13 +84,13 @@ export const command = {
     server = await start(serve, { dir, port, liveReload: true }, io);
     if (!server) {
       await watcher.close();
-      return 64;
+      return EXIT.usage;
     }
     io.stdout(`serving ${shown} at ${server.url}, rebuilding on changes (Ctrl-C to stop)\n`);
     await interrupted(io.interrupt);
     await watcher.close();
     await server.close();
-    return 0;
+    return EXIT.ok;
   },
 };
 
