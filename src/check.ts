@@ -45,9 +45,15 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     if (parsed.ok) articles.push(parsed.value);
     else problems.push(...parsed.problems);
   }
-  const clashes = duplicates(articles);
-  const kept = articles.filter((article) => !clashes.rejected.has(article));
-  return { articles: files.length, problems: [...problems, ...clashes.problems, ...groupClashes(kept, site.groups).problems] };
+  if (!settings.ok) return { articles: files.length, problems: settle(articles, problems, true).problems };
+  // Local images, enclosures and the podcast cover, checked as a build checks them.
+  const [{ probeMedia }, { localLocations, podcastChannel, resolveMedia }] = await Promise.all([import('./probe.js'), import('./media.js')]);
+  const probes = await probeMedia(root, localLocations(articles, site));
+  const media = resolveMedia(articles, site, probes);
+  const podcast = podcastChannel(site, probes);
+  const found = [...problems, ...media.problems, ...(Array.isArray(podcast) ? podcast : [])];
+  const valid = articles.filter((article) => !media.rejected.has(article.source));
+  return { articles: files.length, problems: settle(valid, found, true, site.groups).problems };
 }
 
 /** Throws unless the problems may be skipped; drops articles whose id, slug or group folder is taken. */

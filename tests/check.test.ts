@@ -1,10 +1,11 @@
-import { cp, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { check } from '../src/check.js';
 import { SyndicError } from '../src/errors.js';
+import { SETTINGS_YAML } from './support/factories.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, 'fixtures');
 
@@ -50,6 +51,19 @@ describe('check', () => {
     const root = await project('seed-site/input');
     const { problems } = await check({ root, timezone: 'Mars/Olympus' });
     expect(problems.map((problem) => [problem.code, problem.message])).toEqual([['USAGE', '--timezone is not an IANA time zone; use e.g. "Europe/Brussels"']]);
+  });
+
+  it('reports a missing local image exactly as a build does, and writes nothing', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'syndic-check-'));
+    await mkdir(path.join(root, 'articles'));
+    await writeFile(path.join(root, 'syndic.yaml'), SETTINGS_YAML);
+    await writeFile(path.join(root, 'articles/2024-11-21-a.md'), '---\ntitle: A\ndate: 2024-11-21\nimage: images/missing.png\n---\nBody.\n');
+    const { problems } = await check({ root });
+    expect(problems.map((p) => p.field)).toEqual(['image']);
+    const error = await build({ root, now: new Date('2025-01-01T00:00:00Z') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SyndicError);
+    expect(problems.map((p) => p.format())).toEqual((error as SyndicError).problems.map((p) => p.format()));
+    expect((await readdir(root)).sort()).toEqual(['articles', 'syndic.yaml']);
   });
 
   it('names a missing root or settings file', async () => {

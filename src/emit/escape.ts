@@ -40,3 +40,16 @@ const HEX_REFS: Record<string, string> = { '&': '&#x26;', '<': '&#x3C;', '>': '&
 export function rssPlainText(text: string): string {
   return stripIllegalXmlChars(text).replace(/[&<>]/g, (char) => HEX_REFS[char] ?? char);
 }
+
+// feed writes its XML with xml-js, which strips nothing and escapes only `"` in attributes.
+// Every element Syndic hands to feed as an extension goes through these two.
+
+/** An xml-js text node: XML-illegal characters removed (xml-js escapes `&`, `<`, `>` itself). */
+export function xmlJsText(value: string): { _text: string } {
+  return { _text: stripIllegalXmlChars(value) };
+}
+
+/** xml-js attributes, escaped here because xml-js escapes only `"`. */
+export function xmlJsAttributes(values: Record<string, string>): { _attributes: Record<string, string> } {
+  return { _attributes: Object.fromEntries(Object.entries(values).map(([name, value]) => [name, escapeAttribute(value)])) };
+}

@@ -38,7 +38,7 @@ import { Feed, type Author, type Extension, type FeedOptions, type Item } from '
 import slugify from '@sindresorhus/slugify';
 import { SyndicError } from '../errors.js';
 import type { Entry, FeedSpec, Person } from '../model.js';
-import { escapeAttribute, escapeText, htmlForCdata, rssPlainText, stripIllegalXmlChars as clean } from './escape.js';
+import { escapeAttribute, escapeText, htmlForCdata, rssPlainText, stripIllegalXmlChars as clean, xmlJsAttributes, xmlJsText } from './escape.js';
 import { atomEnclosureLinks, jsonAttachments, MEDIA_RSS, rssEnclosure, rssImageExtensions, usesMediaRss } from './media.js';
 import { ITUNES, PODCAST, podcastChannelExtensions, podcastItemExtensions } from './podcast.js';
 
@@ -54,11 +54,11 @@ function createFeed(spec: FeedSpec, format: FeedFormat): Feed {
   if (format === 'rss' && spec.podcast) for (const extension of podcastChannelExtensions(spec, spec.podcast)) feed.addExtension(extension);
   // feed assigns a channel-level extension over its own key, so the list restates the self link.
   if (format === 'rss' && headLinks(spec, 'rss').length > 1) {
-    const links = headLinks(spec, 'rss').map(({ rel, href }) => ({ _attributes: { href, rel, ...(rel === 'self' ? { type: 'application/rss+xml' } : {}) } }));
+    const links = headLinks(spec, 'rss').map(({ rel, href }) => xmlJsAttributes({ href, rel, ...(rel === 'self' ? { type: 'application/rss+xml' } : {}) }));
     // feed types `objects` as a record, but hands it to xml-js, which writes an array as repeated elements.
     feed.addExtension({ name: 'atom:link', objects: links as unknown as Record<string, unknown> });
   }
-  if (format === 'rss' && spec.archive?.isArchive) feed.addExtension({ name: 'fh:archive', objects: { _attributes: { 'xmlns:fh': FEED_HISTORY } } });
+  if (format === 'rss' && spec.archive?.isArchive) feed.addExtension({ name: 'fh:archive', objects: xmlJsAttributes({ 'xmlns:fh': FEED_HISTORY }) });
   return feed;
 }
 
@@ -161,7 +161,7 @@ function toCategory(tag: string, format: FeedFormat): { name?: string; term: str
 function rssPeople(people: readonly Person[]): Pick<Item, 'author' | 'extensions'> {
   return {
     author: people.filter((person) => person.email !== undefined).map(toAuthor),
-    extensions: people.filter((person) => person.email === undefined).map((person) => ({ name: 'dc:creator', objects: { _text: clean(person.name) } })),
+    extensions: people.filter((person) => person.email === undefined).map((person) => ({ name: 'dc:creator', objects: xmlJsText(person.name) })),
   };
 }
 

@@ -2,7 +2,7 @@
 // feed 6.0.0 gets wrong about media (rows 7 and 9–11 of its table) is worked around here.
 import type { Enclosure, Extension } from 'feed';
 import type { Asset, Entry } from '../model.js';
-import { escapeAttribute } from './escape.js';
+import { escapeAttribute, xmlJsAttributes, xmlJsText } from './escape.js';
 
 export const MEDIA_RSS = 'http://search.yahoo.com/mrss/';
 
@@ -23,15 +23,13 @@ export function rssImageExtensions(entry: Entry): Extension[] {
   const image = entry.assets?.image;
   if (!image) return [];
   const size = image.width === undefined || image.height === undefined ? {} : { width: String(image.width), height: String(image.height) };
-  const url = escapeAttribute(image.url);
-  // feed hands attributes to xml-js, which escapes only `"`; escapeAttribute leaves none.
   const content: Record<string, unknown> = {
-    _attributes: { url, medium: 'image', ...(image.type === undefined ? {} : { type: image.type }), ...size },
-    ...(image.alt === undefined ? {} : { 'media:description': { _attributes: { type: 'plain' }, _text: image.alt } }),
+    ...xmlJsAttributes({ url: image.url, medium: 'image', ...(image.type === undefined ? {} : { type: image.type }), ...size }),
+    ...(image.alt === undefined ? {} : { 'media:description': { ...xmlJsAttributes({ type: 'plain' }), ...xmlJsText(image.alt) } }),
   };
   return [
     { name: 'media:content', objects: content },
-    { name: 'media:thumbnail', objects: { _attributes: { url, ...size } } },
+    { name: 'media:thumbnail', objects: xmlJsAttributes({ url: image.url, ...size }) },
   ];
 }
 

@@ -5,7 +5,7 @@
 import type { Extension } from 'feed';
 import { v5 as uuidv5 } from 'uuid';
 import type { Entry, FeedSpec, PodcastChannel } from '../model.js';
-import { escapeAttribute, stripIllegalXmlChars as clean } from './escape.js';
+import { xmlJsAttributes as attributes, xmlJsText as text } from './escape.js';
 
 export const ITUNES = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
 export const PODCAST = 'https://podcastindex.org/namespace/1.0';
@@ -20,11 +20,6 @@ export function podcastGuid(feedUrl: string): string {
   return uuidv5(feedUrl.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/+$/, ''), GUID_NAMESPACE);
 }
 
-const text = (value: string): { _text: string } => ({ _text: clean(value) });
-const attributes = (values: Record<string, string>): { _attributes: Record<string, string> } => ({
-  // xml-js, which writes feed's XML, escapes only `"` in attributes; escapeAttribute leaves none.
-  _attributes: Object.fromEntries(Object.entries(values).map(([name, value]) => [name, escapeAttribute(value)])),
-});
 
 /** Channel elements. feed appends channel extensions after the items; RSS 2.0 sets no order. */
 export function podcastChannelExtensions(spec: FeedSpec, podcast: PodcastChannel): Extension[] {

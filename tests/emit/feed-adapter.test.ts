@@ -194,6 +194,14 @@ describe('defect 9: feed writes one hub at most and no RFC 5005 links', () => {
     expect(json.next_url).toBe('https://news.test.example/archive/1/feed.json');
   });
 
+  it('escapes a hub URL with a query string in every format that writes it as XML', async () => {
+    const queried = feedSpec([entry()], { hubs: ['https://hub.example/?a=1&b=2'] });
+    const rss = rssDocument(queried);
+    await assertWellFormedXml(rss);
+    expect(rss).toContain('<atom:link href="https://hub.example/?a=1&amp;b=2" rel="hub"/>');
+    expect(atomDocument(queried)).toContain('<link rel="hub" href="https://hub.example/?a=1&amp;b=2"/>');
+  });
+
   it('leaves a feed without hubs or archives as feed wrote it', () => {
     const rss = rssDocument(feedSpec([entry()]));
     expect(rss.match(/<atom:link /g)).toHaveLength(1);

@@ -29,6 +29,12 @@ describe('a lead image', () => {
     expect(json.items[0]).not.toHaveProperty('attachments');
   });
 
+  it('strips XML-illegal characters from the alt text, as from every other string', async () => {
+    const dirty = rssDocument(spec({ image: { ...IMAGE, alt: 'Tom\u0001 & Jerry' } }));
+    expect(dirty).toContain('<media:description type="plain">Tom &amp; Jerry</media:description>');
+    expect(await validateRss(dirty)).toEqual([]);
+  });
+
   it('leaves no media namespace in a feed without images', () => {
     expect(rssDocument(feedSpec([entry()]))).not.toContain('xmlns:media');
   });
