@@ -18,6 +18,7 @@ import sanitizeHtml from 'sanitize-html';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { build } from '../../src/build.js';
+import { validateFeedFile } from '../support/validators.js';
 
 const run = promisify(execFile);
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/readers');
@@ -154,7 +155,7 @@ function feedsmith(text: string, format: Format): Read[] {
   if (format === 'rss') {
     return (parseRssFeed(text).items ?? []).map((item) => ({
       title: item.title ?? '',
-      authors: [...(item.authors ?? []), ...(item.dc?.creators ?? [])],
+      authors: [...(item.authors ?? []).map((author) => (typeof author === 'string' ? author : (author.name ?? ''))), ...(item.dc?.creators ?? [])],
       categories: (item.categories ?? []).map((category) => category.name ?? ''),
       link: item.link ?? '',
       published: new Date(item.pubDate ?? '').toISOString(),
@@ -208,6 +209,7 @@ describe('real feed readers show what the author wrote', () => {
   const results = new Map<string, Read[]>();
   let source = new Map<string, Source>();
   let missing: string[] = [];
+  let feeds: string[] = [];
 
   beforeAll(async () => {
     missing = await missingTools();
@@ -217,6 +219,7 @@ describe('real feed readers show what the author wrote', () => {
     await mkdir(root);
     await cp(FIXTURE, root, { recursive: true });
     await build({ root, now: new Date('2025-01-01T00:00:00Z') });
+    feeds = (await readdir(path.join(root, 'dist'), { recursive: true })).filter((name) => /(rss|atom)\.xml$|feed\.json$/.test(name)).map((name) => path.join(root, 'dist', name));
     const file = (format: Format): string => path.join(root, 'dist', { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' }[format]);
     const text = async (format: Format): Promise<string> => readFile(file(format), 'utf8');
     for (const format of ['rss', 'atom'] as const) {
@@ -228,6 +231,11 @@ describe('real feed readers show what the author wrote', () => {
     }
     for (const format of ['rss', 'atom', 'json'] as const) results.set(`feedsmith ${format}`, feedsmith(await text(format), format));
   }, 120_000);
+
+  it('passes the project validators in every feed it writes (site, tags, authors)', async () => {
+    expect(feeds.length).toBeGreaterThan(3);
+    for (const file of feeds) expect(await validateFeedFile(file), file).toEqual([]);
+  });
 
   it('has newsboat and python3-feedparser installed', () => {
     expect(missing, `missing ${missing.join(' and ')}: run \`${INSTALL}\` (Debian), as .ci/run does`).toEqual([]);
