@@ -174,8 +174,8 @@ export interface FeedSpec {
   language: string;
   authors: Person[];
   copyright?: string;
-  /** Newest `updated` among its entries: the feed changes only when they do. */
-  updated: Date;
+  /** Newest `updated` among its entries: the feed changes only when they do. None without entries. */
+  updated?: Date;
   urls: { rss: string; atom: string; json: string };
   entries: Entry[];
   /** Set in podcast mode, on the site feed. */
@@ -184,6 +184,8 @@ export interface FeedSpec {
   hubs: string[];
   /** RFC 5005 links: the subscription feed's archives, or this archive page's neighbours. */
   archive?: ArchiveLinks;
+  /** Tag name → the tag's page, for the tags that have one (Atom category scheme). */
+  tagPages?: ReadonlyMap<string, string>;
 }
 
 /** Where a feed document sits in its RFC 5005 archive (https://www.rfc-editor.org/rfc/rfc5005#section-4). */

@@ -109,6 +109,12 @@ export function archiveSpec<T extends Schedulable>(feed: FeedPlan<T>, number: nu
   return { ...spec(feed, site, members.map(entryOf), feedUrls(archiveDir(feed.dir, number), site), now, links), dir: archiveDir(feed.dir, number) };
 }
 
+/** The newest `updated` of the entries, or nothing for none. */
+function newest(entries: readonly Entry[]): { updated?: Date } {
+  const [first, ...rest] = entries;
+  return first === undefined ? {} : { updated: rest.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), first.updated) };
+}
+
 function spec<T extends Schedulable>(feed: FeedPlan<T>, site: Site, entries: Entry[], urls: FeedSpec['urls'], now: Date, archive: ArchiveLinks | undefined): FeedSpec {
   return {
     dir: feed.dir,
@@ -118,8 +124,8 @@ function spec<T extends Schedulable>(feed: FeedPlan<T>, site: Site, entries: Ent
     language: site.language,
     authors: site.authors,
     ...(site.copyright === undefined ? {} : { copyright: site.copyright }),
-    // With nothing published there is no article date to use; `now` is then the only honest answer.
-    updated: entries.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), entries[0]?.updated ?? now),
+    // With nothing published there is no date: never the clock, nor a draft's or future article's.
+    ...newest(entries),
     urls,
     entries,
     hubs: site.hubs,

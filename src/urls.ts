@@ -1,9 +1,10 @@
 // Where each output lives and the public URL it is served at.
 import slugify from '@sindresorhus/slugify';
+import { FORMATS } from './formats.js';
 import type { Article, GroupKind, Site } from './model.js';
 
 /** The file names of a feed's three formats, inside the feed's folder. */
-export const FEED_PATHS = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+export const FEED_PATHS = { rss: FORMATS.rss.file, atom: FORMATS.atom.file, json: FORMATS.json.file } as const;
 export const INDEX_PATH = 'index.html';
 /** Every feed Syndic writes, for readers that import subscriptions. */
 export const OPML_PATH = 'feeds.opml';

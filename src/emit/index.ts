@@ -1,18 +1,40 @@
 // Stage 5: the site's files, as data. Pure.
+import { SyndicError } from '../errors.js';
+import { FEED_FORMATS, FORMATS, type FeedFormat } from '../formats.js';
 import type { Entry, FeedSpec, GroupKind, Output, PodcastChannel, Site } from '../model.js';
 import { subscriptionSpec, type FeedPlan, type Schedulable } from '../select.js';
-import { FEED_PATHS } from '../urls.js';
-import { atomDocument, jsonDocument, rssDocument } from './feed-adapter.js';
+import { groupUrl } from '../urls.js';
+import { atomDocument } from './atom.js';
+import { jsonDocument } from './json.js';
 import { opmlDocument } from './opml.js';
 import { articlePage, indexPage, type GroupFeeds, type IndexItem } from './pages.js';
+import { rssDocument } from './rss.js';
 
-/** The three documents of one feed (a subscription feed or an archive page), in its folder. */
+/** Writes one feed as one document of its format. */
+export type Writer = (spec: FeedSpec) => string;
+
+/** The writer of each format; formats.ts names them. */
+export const WRITERS: Readonly<Record<FeedFormat, Writer>> = { rss: rssDocument, atom: atomDocument, json: jsonDocument };
+
+/** The documents of one feed (a subscription feed or an archive page), one per format, in its folder. */
 export function feedDocuments(spec: FeedSpec): Output[] {
-  return [
-    { path: spec.dir + FEED_PATHS.rss, contents: rssDocument(spec) },
-    { path: spec.dir + FEED_PATHS.atom, contents: atomDocument(spec) },
-    { path: spec.dir + FEED_PATHS.json, contents: jsonDocument(spec) },
-  ];
+  return FEED_FORMATS.map((format) => ({ path: spec.dir + FORMATS[format].file, contents: serialise(spec, format, () => WRITERS[format](spec)) }));
+}
+
+/**
+ * Each document is built as one string; past V8's limit (~512 MB, about 100,000 full
+ * articles) that throws RangeError. Say so plainly instead of dying with a stack.
+ */
+export function serialise(spec: FeedSpec, format: FeedFormat, write: () => string): string {
+  try {
+    return write();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new SyndicError('TOO_LARGE', `the ${FORMATS[format].label} feed of ${spec.entries.length} full articles is larger than one document can be`, {
+      field: 'feedLimit',
+      hint: 'lower feedLimit in syndic.yaml (readers rarely fetch more than a few hundred items)',
+    });
+  }
 }
 
 /** A subscription feed with the list its page shows: the site's index, a tag's or an author's page. */
@@ -41,10 +63,12 @@ export function listingsOf<T extends Schedulable>(
   now: Date,
   podcast: PodcastChannel | undefined,
 ): Listing[] {
+  // Atom categories name their tag page as scheme, where there is one.
+  const tagPages = new Map(feeds.filter((feed) => feed.kind === 'tag').map((feed) => [feed.name, groupUrl('tag', feed.name, site)]));
   return feeds.map((feed) => ({
     kind: feed.kind,
     name: feed.name,
-    feed: { ...subscriptionSpec(feed, site, entryOf, now), ...(feed.kind === 'site' && podcast ? { podcast } : {}) },
+    feed: { ...subscriptionSpec(feed, site, entryOf, now), ...(tagPages.size === 0 ? {} : { tagPages }), ...(feed.kind === 'site' && podcast ? { podcast } : {}) },
     items: feed.members.map(itemOf),
   }));
 }

@@ -39,7 +39,7 @@ export function opmlDocument(feeds: readonly OpmlFeed[], site: Site): Output {
     '  <head>',
     `    <title>${text(site.title)}</title>`,
     // The newest article date, not the clock, so an unchanged site gives the same bytes.
-    ...(site_ ? [`    <dateModified>${site_.updated.toUTCString()}</dateModified>`] : []),
+    ...(site_?.updated ? [`    <dateModified>${site_.updated.toUTCString()}</dateModified>`] : []),
     ...(site.authors[0] ? [`    <ownerName>${text(site.authors[0].name)}</ownerName>`] : []),
     '  </head>',
     '  <body>',

@@ -1,6 +1,10 @@
-// One test per defect of feed 6.0.0 that the adapter repairs (see the table atop feed-adapter.ts).
+// One test per defect of feed 6.0.0 that the adapter meets (see the table atop feed-adapter.ts).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { atomDocument, jsonDocument, rssDocument, serialise } from '../../src/emit/feed-adapter.js';
+import { atomDocument } from '../../src/emit/atom.js';
+import { byName } from '../../src/emit/feed-adapter.js';
+import { serialise } from '../../src/emit/index.js';
+import { jsonDocument } from '../../src/emit/json.js';
+import { rssDocument } from '../../src/emit/rss.js';
 import { SyndicError } from '../../src/errors.js';
 import { entry, feedSpec } from '../support/factories.js';
 import { assertWellFormedXml, parseFeed, validateAtom, validateJsonFeed } from '../support/validators.js';
@@ -94,6 +98,12 @@ describe('defect 5: feed omits Atom xml:lang', () => {
     expect(xml).toMatch(/^<\?xml[^>]*\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="fr-BE">/);
     expect(await validateAtom(xml)).toEqual([]);
   });
+
+  it("sets it on each entry whose language is not the feed's, and only there", async () => {
+    const xml = atomDocument(feedSpec([entry({ slug: 'a', id: 'tag:x.example,2024:a', lang: 'en' }), entry({ slug: 'b', id: 'tag:x.example,2024:b' }), entry({ slug: 'c', id: 'tag:x.example,2024:c', lang: 'ar' })]));
+    expect([...xml.matchAll(/<entry[^>]*>/g)].map((m) => m[0])).toEqual(['<entry xml:lang="en">', '<entry>', '<entry xml:lang="ar">']);
+    expect(await validateAtom(xml)).toEqual([]);
+  });
 });
 
 describe('defect 6: feed stamps new Date() on every build', () => {
@@ -107,6 +117,19 @@ describe('defect 6: feed stamps new Date() on every build', () => {
     expect(second).toEqual(first);
     expect(first[0]).toContain('<lastBuildDate>Wed, 20 Nov 2024 23:00:00 GMT</lastBuildDate>');
     expect(first[1]).toContain('<updated>2024-11-20T23:00:00.000Z</updated>');
+  });
+
+  it('gives an empty feed no RSS lastBuildDate and the documented Atom date, whatever the clock says', async () => {
+    const { updated: _none, ...empty } = feedSpec([]);
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2030-01-01T00:00:00Z'));
+    const first = [rssDocument(empty), atomDocument(empty), jsonDocument(empty)];
+    vi.setSystemTime(new Date('2031-06-15T12:34:56Z'));
+    expect([rssDocument(empty), atomDocument(empty), jsonDocument(empty)]).toEqual(first);
+    expect(first[0]).not.toContain('lastBuildDate');
+    expect(first[1]).toContain('<updated>2000-01-01T00:00:00.000Z</updated>');
+    await assertWellFormedXml(first[0] ?? '');
+    expect(await validateAtom(first[1] ?? '')).toEqual([]);
   });
 });
 
@@ -123,32 +146,74 @@ describe('titles are plain text in every format', () => {
   });
 });
 
-describe('RSS plain text follows the RSS Best Practices Profile', () => {
-  it('encodes &, < and > in titles and descriptions as hexadecimal references', () => {
+describe('defect 14: feed puts RSS item titles and descriptions in CDATA', () => {
+  it('writes them as text nodes with hexadecimal references, which every reader decodes once', () => {
     const xml = rssDocument(feedSpec([entry({ title: 'A & B <c>', excerpt: 'x < y' })]));
-    expect(xml).toContain('<title><![CDATA[A &#x26; B &#x3C;c&#x3E;]]></title>');
-    expect(xml).toContain('<description><![CDATA[x &#x3C; y]]></description>');
+    expect(xml).toContain('<title>A &#x26; B &#x3C;c&#x3E;</title>');
+    // The description is HTML to readers: the plain text is HTML-escaped, then written the same way.
+    expect(xml).toContain('<description>x &#x26;lt; y</description>');
+    expect(xml).not.toMatch(/<title><!\[CDATA\[|<description><!\[CDATA\[/);
   });
 
   it('puts a description before content:encoded even without a summary', () => {
     const xml = rssDocument(feedSpec([entry({ excerpt: 'Body' })]));
-    expect(xml.indexOf('<description><![CDATA[Body]]>')).toBeLessThan(xml.indexOf('<content:encoded>'));
+    expect(xml.indexOf('<description>Body</description>')).toBeLessThan(xml.indexOf('<content:encoded>'));
   });
 });
 
-describe('defect 8: feed escapes only & and " in Atom attributes', () => {
-  it('keeps a tag with "<" well-formed: slug term, no label; RSS and JSON keep the name', async () => {
-    const spec = feedSpec([entry({ tags: ['a<b', 'Politique étrangère'] })]);
+describe('defect 15: xml-js writes named entities and collapses a literal &amp;', () => {
+  const spec = feedSpec([entry({ authors: [{ name: 'Ben &amp; Jerry' }], tags: ['R&amp;D', 'M&A'] })], { title: 'Le Quotidien & <Co>', copyright: '© A&amp;B' });
+  const xml = rssDocument(spec);
+
+  it('writes channel text, categories and dc:creator with hexadecimal references', () => {
+    expect(xml).toContain('<title>Le Quotidien &#x26; &#x3C;Co&#x3E;</title>');
+    expect(xml).toContain('<category>M&#x26;A</category>');
+    expect(xml).not.toMatch(/&amp;|&lt;|&gt;/);
+  });
+
+  it('keeps a literal &amp; typed by the author', async () => {
+    expect(xml).toContain('<category>R&#x26;amp;D</category>');
+    expect(xml).toContain('<dc:creator>Ben &#x26;amp; Jerry</dc:creator>');
+    expect(xml).toContain('<copyright>© A&#x26;amp;B</copyright>');
+    await assertWellFormedXml(xml);
+  });
+});
+
+describe('defect 16: feed hard-codes Atom title and summary as type="html" CDATA', () => {
+  it('writes them as type="text" holding the text as written, a literal &#x26; included', async () => {
+    const atom = atomDocument(feedSpec([entry({ title: 'AT&T &#x26; <Co>', summary: 'Q&A' })]));
+    expect(atom).toContain('<title type="text">AT&#x26;T &#x26;#x26; &#x3C;Co&#x3E;</title>');
+    expect(atom).toContain('<summary type="text">Q&#x26;A</summary>');
+    expect(atom).not.toContain('type="html"><![CDATA[AT');
+    expect(await validateAtom(atom)).toEqual([]);
+  });
+});
+
+describe('defect 17: feed puts Atom ids through new URL()', () => {
+  it('writes the id as given, like RSS guid and JSON id', async () => {
+    const id = 'tag:news.test.example,2024-11-21:日本語-é';
+    const spec = feedSpec([entry({ id })]);
+    expect(atomDocument(spec)).toContain(`<id>${id}</id>`);
+    expect(rssDocument(spec)).toContain(`<guid isPermaLink="false">${id}</guid>`);
+    expect(JSON.parse(jsonDocument(spec)).items[0].id).toBe(id);
+    expect(await validateAtom(atomDocument(spec))).toEqual([]);
+  });
+});
+
+describe('defects 8 and 18: Atom category attributes escape only & and ", and a category without a term', () => {
+  it('makes term and label the NFC name, escaped, with the tag page as scheme; RSS and JSON keep the name', async () => {
+    const tagPages = new Map([['Télécoms <US>', 'https://news.test.example/tags/telecoms-us/']]);
+    const spec = feedSpec([entry({ tags: ['Télécoms <US>', 'Cafe\u0301 & "thé"'] })], { tagPages });
     const atom = atomDocument(spec);
     await assertWellFormedXml(atom);
-    expect(atom).toContain('<category term="a-b"/>');
-    expect(atom).toContain('<category label="Politique étrangère" term="politique-etrangere"/>');
-    expect(rssDocument(spec)).toContain('<category>a&lt;b</category>');
-    expect(JSON.parse(jsonDocument(spec)).items[0].tags).toEqual(['a<b', 'Politique étrangère']);
+    expect(atom).toContain('<category label="Télécoms &lt;US&gt;" scheme="https://news.test.example/tags/telecoms-us/" term="Télécoms &lt;US&gt;"/>');
+    expect(atom).toContain('<category label="Café &amp; &quot;thé&quot;" term="Café &amp; &quot;thé&quot;"/>');
+    expect(rssDocument(spec)).toContain('<category>Télécoms &#x3C;US&#x3E;</category>');
+    expect(JSON.parse(jsonDocument(spec)).items[0].tags).toEqual(['Télécoms <US>', 'Cafe\u0301 & "thé"']);
   });
 });
 
-describe('defect 9: feed writes one hub at most and no RFC 5005 links', () => {
+describe('defect 13: feed writes one hub at most and no RFC 5005 links', () => {
   const urls = (base: string) => ({ rss: `${base}rss.xml`, atom: `${base}atom.xml`, json: `${base}feed.json` });
   const page = feedSpec([entry()], {
     urls: urls('https://news.test.example/archive/2/'),
@@ -235,9 +300,14 @@ describe("feed documents past V8's string limit", () => {
   });
 });
 
-describe('defect 12: feed keeps one extension per element name', () => {
+describe('defect 12: feed keeps one extension per element name, and lets one replace a built-in', () => {
   it('writes a dc:creator for each of several name-only authors', () => {
     const xml = rssDocument(feedSpec([entry({ authors: [{ name: 'Ann' }, { name: 'Bo' }, { name: 'Cy' }] })]));
     expect(xml.match(/<dc:creator>[^<]*<\/dc:creator>/g)).toEqual(['<dc:creator>Ann</dc:creator>', '<dc:creator>Bo</dc:creator>', '<dc:creator>Cy</dc:creator>']);
+  });
+
+  it("refuses an unprefixed extension name, which would replace feed's own element", () => {
+    expect(() => byName([{ name: 'title', objects: {} }])).toThrow(/replace a built-in element/);
+    expect(byName([{ name: 'dc:creator', objects: { _text: 'a' } }, { name: 'dc:creator', objects: { _text: 'b' } }])).toEqual([{ name: 'dc:creator', objects: [{ _text: 'a' }, { _text: 'b' }] }]);
   });
 });

@@ -1,6 +1,8 @@
 // Lead images and enclosures in RSS, Atom and JSON Feed (rows 7, 9, 10 and 12 of the adapter's table).
 import { describe, expect, it } from 'vitest';
-import { atomDocument, jsonDocument, rssDocument } from '../../src/emit/feed-adapter.js';
+import { atomDocument } from '../../src/emit/atom.js';
+import { jsonDocument } from '../../src/emit/json.js';
+import { rssDocument } from '../../src/emit/rss.js';
 import type { Assets } from '../../src/model.js';
 import { entry, feedSpec } from '../support/factories.js';
 import { parseFeed, validateAtom, validateJsonFeed, validateRss } from '../support/validators.js';
@@ -15,7 +17,7 @@ describe('a lead image', () => {
   it('is Media RSS content and thumbnail, with the namespace declared, and the RSS enclosure', () => {
     expect(rss).toContain('xmlns:media="http://search.yahoo.com/mrss/"');
     expect(rss).toContain('<media:content url="https://news.test.example/media/a.png?x=1&amp;y=2" medium="image" type="image/png" width="1200" height="630">');
-    expect(rss).toContain('<media:description type="plain">Tom &amp; &lt;Jerry&gt;</media:description>');
+    expect(rss).toContain('<media:description type="plain">Tom &#x26; &#x3C;Jerry&#x3E;</media:description>');
     expect(rss).toContain('<media:thumbnail url="https://news.test.example/media/a.png?x=1&amp;y=2" width="1200" height="630"/>');
     expect(rss).toContain('<enclosure length="10" type="image/png" url="https://news.test.example/media/a.png?x=1&amp;y=2"/>');
   });
@@ -31,7 +33,7 @@ describe('a lead image', () => {
 
   it('strips XML-illegal characters from the alt text, as from every other string', async () => {
     const dirty = rssDocument(spec({ image: { ...IMAGE, alt: 'Tom\u0001 & Jerry' } }));
-    expect(dirty).toContain('<media:description type="plain">Tom &amp; Jerry</media:description>');
+    expect(dirty).toContain('<media:description type="plain">Tom &#x26; Jerry</media:description>');
     expect(await validateRss(dirty)).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 // Podcast mode: Apple Podcasts and Podcasting 2.0 elements of the RSS feed (row 11 of the adapter's table).
 import { describe, expect, it } from 'vitest';
-import { atomDocument, rssDocument } from '../../src/emit/feed-adapter.js';
+import { atomDocument } from '../../src/emit/atom.js';
+import { rssDocument } from '../../src/emit/rss.js';
 import { podcastGuid } from '../../src/emit/podcast.js';
 import type { PodcastChannel } from '../../src/model.js';
 import { entry, feedSpec } from '../support/factories.js';
@@ -39,7 +40,7 @@ describe('a podcast feed', () => {
   it('has the channel elements Apple and Podcast Index ask for', () => {
     for (const element of [
       '<itunes:author>Rédaction</itunes:author>',
-      '<itunes:owner>\n            <itunes:name>Ann &amp; Bo</itunes:name>\n            <itunes:email>podcast@news.test.example</itunes:email>\n        </itunes:owner>',
+      '<itunes:owner>\n            <itunes:name>Ann &#x26; Bo</itunes:name>\n            <itunes:email>podcast@news.test.example</itunes:email>\n        </itunes:owner>',
       '<itunes:image href="https://news.test.example/media/cover.png"/>',
       '<itunes:category text="News">\n            <itunes:category text="Politics"/>\n            <itunes:category text="Daily News"/>\n        </itunes:category>\n        <itunes:category text="Technology"/>',
       '<itunes:explicit>false</itunes:explicit>',

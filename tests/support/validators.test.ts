@@ -287,6 +287,8 @@ describe.concurrent('validateRss', () => {
     ['an unknown episode type', ['>full<', '>pilot<'], /episodeType/],
     ['a version 4 guid', ['1b1e-5cef', '1b1e-4cef'], /podcast:guid/],
     ['a transcript without type', [' type="text/vtt"', ''], /podcast:transcript/],
+    ['a CDATA title', ['<title>E</title>', '<title><![CDATA[AT&#x26;T]]></title>'], /plain text.*not CDATA/],
+    ['a named entity in a title', ['<title>T</title>', '<title>AT&amp;T</title>'], /plain text.*named entities/],
   ] as const)('rejects %s', async ([, [from, to], message], { expect }) => {
     const errors = await validateRss(PODCAST_RSS.replace(from, to));
     expect(errors).toHaveLength(1);

@@ -4,6 +4,7 @@
 //    schema's two Schematron rules and a few RFC 4287 MUSTs that RELAX NG cannot say, run as XPath
 //    by the same libxml2 process
 //  - JSON Feed 1.1: ajv (draft 2020-12, ajv-formats) against tests/fixtures/schemas/jsonfeed-1.1.schema.json
+//  - RSS 2.0: media, podcast and plain-text rules (XPath, and the raw source for CharacterData)
 //  - round trip: @rowanmanning/feed-parser for RSS and Atom, @extractus/feed-extractor for JSON Feed
 //    (after the schema gate; see parseJsonFeed)
 import { readFileSync } from 'node:fs';
@@ -197,7 +198,18 @@ const RSS_RULES: ReadonlyArray<{ find: string; show: string; message: string }> 
   { find: `//item/${podcastNs('transcript')}[not(${HTTP('@url')}) or not(@type)]`, show: '@url', message: 'Podcasting 2.0: podcast:transcript needs a url and a type.' },
 ];
 
-/** Errors from an RSS 2.0 document: well-formedness, then RSS_RULES. Empty when valid. */
+/**
+ * RSS plain-text elements, read from the raw source as the W3C validator's CharacterData rule
+ * does: CDATA hides character references from readers (newsboat shows `AT&#x26;T`), and a
+ * named entity for `&`, `<` or `>` draws that warning; `&#x26;` and `&#x3C;` satisfy both.
+ */
+const RSS_PLAIN = /<(title|category|dc:creator|author|copyright)(?:\s[^>]*)?>(<!\[CDATA\[|[^<]*?&(?:amp|lt|gt);)/g;
+
+function plainTextErrors(xml: string): string[] {
+  return [...xml.matchAll(RSS_PLAIN)].slice(0, 1).map((m) => `RSS <${m[1]}> is plain text: write & and < as &#x26; and &#x3C; in the text node, not ${m[2] === '<![CDATA[' ? 'CDATA' : 'named entities'} (${[...xml.matchAll(RSS_PLAIN)].length} found)`);
+}
+
+/** Errors from an RSS 2.0 document: well-formedness, then RSS_RULES and the plain-text rule. Empty when valid. */
 export async function validateRss(xml: string): Promise<string[]> {
   try {
     await assertWellFormedXml(xml);
@@ -206,7 +218,7 @@ export async function validateRss(xml: string): Promise<string[]> {
   }
   const xpath = `concat(${RSS_RULES.map((r) => `count(${r.find}), '${FIELD}', translate(string((${r.find})[1]/${r.show}), '${FIELD}', '')`).join(`, '${FIELD}', `)})`;
   const result = await xmllint({ xml: { fileName: 'rss.xml', contents: xml }, schema: [], modifyArguments: (args) => [...args.filter((arg) => arg !== '--noout').slice(0, -1), '--xpath', xpath, ...args.slice(-1)] });
-  return ruleErrors(result.normalized, RSS_RULES);
+  return [...ruleErrors(result.normalized, RSS_RULES), ...plainTextErrors(xml)];
 }
 
 // ---------------------------------------------------------------------------------------------
