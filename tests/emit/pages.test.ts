@@ -97,6 +97,40 @@ describe('articlePage', () => {
     expect(arabicSite).toContain('<article lang="fr" dir="ltr">');
   });
 
+  it('shows the lead image as a figure with its alt text, size, caption and credit', () => {
+    const image = { url: 'https://news.test.example/media/images/kyiv.jpg', type: 'image/jpeg', width: 64, height: 48, alt: 'Vue de Kyiv', caption: 'Kyiv & ses ponts', credit: '<AFP>' };
+    const shown = articlePage(entry({ assets: { image } }), site(), feedSpec([])).contents;
+    expect(shown).toContain(
+      '<figure class="lead">\n<img src="../media/images/kyiv.jpg" alt="Vue de Kyiv" width="64" height="48">\n<figcaption>Kyiv &amp; ses ponts <span class="credit">Crédit\u00a0: &lt;AFP&gt;</span></figcaption>\n</figure>',
+    );
+    expectAccessible(shown, 'fr');
+    const bare = articlePage(entry({ assets: { image: { url: 'https://cdn.example/a.png' } } }), site(), feedSpec([])).contents;
+    expect(bare).toContain('<figure class="lead">\n<img src="https://cdn.example/a.png" alt="">\n</figure>');
+  });
+
+  it('gives an episode a player that loads nothing until asked, its duration, a download link and the transcript', () => {
+    const assets = {
+      enclosure: { url: 'https://news.test.example/media/episodes/ep1.mp3', type: 'audio/mpeg', length: 1251 },
+      transcript: { url: 'https://news.test.example/media/episodes/ep1.vtt', type: 'text/vtt' },
+    };
+    const shown = articlePage(entry({ assets, episode: { duration: 754 } }), site(), feedSpec([])).contents;
+    expect(shown).toContain(
+      [
+        '<section class="episode" aria-label="Épisode">',
+        '<audio controls preload="none"><source src="../media/episodes/ep1.mp3" type="audio/mpeg"></audio>',
+        '<p><time datetime="PT12M34S">12:34</time> · <a href="../media/episodes/ep1.mp3" type="audio/mpeg" download>Télécharger (MP3)</a> · <a href="../media/episodes/ep1.vtt" type="text/vtt">Transcription</a></p>',
+        '</section>',
+      ].join('\n'),
+    );
+    expectAccessible(shown, 'fr');
+    const video = articlePage(entry({ lang: 'en', assets: { enclosure: { url: 'https://cdn.example/clip.mp4', type: 'video/mp4' } }, episode: { duration: 3723 } }), site(), feedSpec([])).contents;
+    expect(video).toContain('<video controls preload="none"><source src="https://cdn.example/clip.mp4" type="video/mp4"></video>');
+    expect(video).toContain('<time datetime="PT1H2M3S">1:02:03</time> · <a href="https://cdn.example/clip.mp4" type="video/mp4" download>Download (MP4)</a>');
+    const pdf = articlePage(entry({ assets: { enclosure: { url: 'https://cdn.example/r.pdf', type: 'application/pdf' } } }), site(), feedSpec([])).contents;
+    expect(pdf).not.toMatch(/<audio|<video/);
+    expect(pdf).toContain('<a href="https://cdn.example/r.pdf" type="application/pdf" download>Télécharger (PDF)</a>');
+  });
+
   it('leaves out the tag list when there are no tags', () => {
     expect(articlePage(entry({ tags: [] }), site(), feedSpec([])).contents).not.toContain('rel="tag"');
   });
