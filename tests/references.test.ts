@@ -57,8 +57,12 @@ describe('bodyReferences', () => {
     expect(bodyReferences('![x](/../secret.png)', 'articles/a.md')[0]?.location).toBe('../secret.png');
   });
 
-  it('finds nothing in a body of absolute links, without lexing it', () => {
-    expect(bodyReferences('[a](https://example.org/a.pdf) and <img src="https://example.org/b.png">', 'articles/a.md')).toEqual([]);
+  it('finds nothing in a body of absolute links and pages', () => {
+    expect(bodyReferences('[a](https://example.org/a.pdf), <img src="https://example.org/b.png"> and [Lire aussi](/articles/article-2.html).', 'articles/a.md')).toEqual([]);
+  });
+
+  it('finds names with parentheses or, between <>, spaces', () => {
+    expect(bodyReferences('![a](photo(1).jpg) [b](<mon rapport.pdf>)', 'articles/a.md').map((ref) => ref.location)).toEqual(['articles/photo(1).jpg', 'articles/mon rapport.pdf']);
   });
 
   it('decodes percent-encoding, so the file on disk is found', () => {
