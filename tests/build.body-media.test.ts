@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { startCli, type RunningCli } from './support/running-cli.js';
 import { KYIV } from './support/images.js';
+import { validateFeedFile } from './support/validators.js';
 
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../bin/syndic.js');
@@ -79,6 +80,7 @@ describe('a body image and a linked PDF', () => {
     for (const html of [page, encoded, item?.content_html ?? '']) {
       expect(urls(html)).toEqual(expect.arrayContaining([IMAGE, PDF, `${SITE_URL}articles/analyse.html`]));
     }
+    for (const feed of ['rss.xml', 'atom.xml', 'feed.json']) expect(await validateFeedFile(path.join(root, 'dist', feed)), feed).toEqual([]);
     // A fragment stays on the link; a leading "/" is the project root.
     expect(await readFile(path.join(root, 'dist/articles/analyse.html'), 'utf8')).toContain(`href="${PDF}#page=2"`);
   });
