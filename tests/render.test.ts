@@ -53,6 +53,13 @@ describe('render: body references', () => {
     );
   });
 
+  it('keeps srcset, now allowed, free of javascript: and data: candidates', () => {
+    expect(sanitize('<img src="a.png" srcset="javascript:alert(1) 1x, data:image/png;base64,AA 2x, ok.png 3x">', PAGE)).toBe(
+      '<img src="https://news.test.example/articles/a.png" srcset="https://news.test.example/articles/ok.png 3x" />',
+    );
+    expect(sanitize('<img srcset="javascript:alert(1)">', PAGE)).toBe('<img />');
+  });
+
   it('leaves every other URL as before: against the page, or remote as written', () => {
     expect(render(article({ markdown: '[a](autre.html) ![b](https://cdn.example/b.png)' }), site(), links).html).toBe(
       '<p><a href="https://news.test.example/articles/autre.html">a</a> <img src="https://cdn.example/b.png" alt="b" /></p>\n',
