@@ -28,7 +28,7 @@ function isInside(location: string): boolean {
 const ACTIVE_TYPES = new Set(['text/html', 'application/xhtml+xml', 'image/svg+xml', 'application/xml', 'text/xml', 'text/javascript', 'application/javascript']);
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif'];
 const IMAGE_HINT = 'use a JPEG, PNG, GIF, WebP or AVIF file (an SVG can hold scripts that would run on the site)';
-// exif-be-gone knows these; GIF carries no EXIF, and AVIF metadata is copied as it is (README).
+// media-filter.ts strips these; GIF carries no EXIF, and AVIF metadata is copied as it is (README).
 const STRIPPED: Record<string, 'jpg' | 'png' | 'webp'> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
 /** The local files to probe: those of the articles, and the podcast cover. */
