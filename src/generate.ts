@@ -43,7 +43,7 @@ export function generate(
 
   const entries = checked.articles.map((article) => {
     const assets = media.assets.get(article.source);
-    return { ...render(article, site), ...(assets === undefined ? {} : { assets }) };
+    return { ...render(article, site, assets?.links), ...(assets === undefined ? {} : { assets }) };
   });
   const { published } = select(entries, now);
   const feeds = plans(published, site);

@@ -3,19 +3,33 @@
 import mime from 'mime';
 import { hashText } from './cache.js';
 import { SyndicError } from './errors.js';
-import type { ArticleMeta, Asset, Assets, FileCopy, MediaProbe, MediaRef, PodcastChannel, Site } from './model.js';
+import type { ArticleMeta, Asset, Assets, CopyFilter, FileCopy, MediaProbe, MediaRef, PodcastChannel, Site } from './model.js';
 import type { MediaProbes } from './probe.js';
-import { mediaPath, mediaUrl } from './urls.js';
+import { mediaPath, mediaUrl, pageUrl } from './urls.js';
 
 /** True for a path in the project, false for an http(s) URL. */
 export function isLocal(ref: MediaRef): boolean {
   return !URL.canParse(ref.location);
 }
 
-/** Every media file an article names. */
-export function mediaRefs(article: Pick<ArticleMeta, 'image' | 'enclosure' | 'episode'>): MediaRef[] {
-  return [article.image, article.enclosure, article.episode?.transcript].filter((ref): ref is MediaRef => ref !== undefined);
+/** Every media file an article names: in the frontmatter, then in the body (inside the project only). */
+export function mediaRefs(article: Pick<ArticleMeta, 'image' | 'enclosure' | 'episode' | 'references'>): MediaRef[] {
+  const files = (article.references ?? []).filter((ref) => ref.kind === 'file' && isInside(ref.location));
+  return [article.image, article.enclosure, article.episode?.transcript, ...files].filter((ref): ref is MediaRef => ref !== undefined);
 }
+
+/** False for a resolved body path that climbs out of the project (`../x.png` from the root). */
+function isInside(location: string): boolean {
+  return location !== '..' && !location.startsWith('../');
+}
+
+// Copied into the site's own origin, these run scripts when opened: an SVG image, an HTML or
+// XML enclosure (issue 10). Images are limited to raster formats; HTML transcripts are sanitised.
+const ACTIVE_TYPES = new Set(['text/html', 'application/xhtml+xml', 'image/svg+xml', 'application/xml', 'text/xml', 'text/javascript', 'application/javascript']);
+const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif'];
+const IMAGE_HINT = 'use a JPEG, PNG, GIF, WebP or AVIF file (an SVG can hold scripts that would run on the site)';
+// media-filter.ts strips these; GIF carries no EXIF, and AVIF metadata is copied as it is (README).
+const STRIPPED: Record<string, 'jpg' | 'png' | 'webp'> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
 /** The local files to probe: those of the articles, and the podcast cover. */
 export function localLocations(articles: readonly ArticleMeta[], site: Site): string[] {
@@ -42,6 +56,7 @@ export function resolveMedia(articles: readonly ArticleMeta[], site: Site, probe
   const assets = new Map<string, Assets>();
   const rejected = new Set<string>();
   const problems: SyndicError[] = [];
+  const bySource = new Map(articles.map((article) => [article.source, article]));
   for (const article of articles) {
     const found: SyndicError[] = [];
     const resolve = (ref: MediaRef): { asset: Asset; probe?: MediaProbe } | undefined => {
@@ -52,9 +67,12 @@ export function resolveMedia(articles: readonly ArticleMeta[], site: Site, probe
     };
     const result: Assets = {};
     if (article.image) {
+      const { location: _location, file: _file, line: _line, field: _field, ...text } = article.image;
       const image = resolve(article.image);
-      if (image && isLocal(article.image) && image.probe?.width === undefined) found.push(problem(article.image, 'is not an image whose size can be read', 'use a JPEG, PNG, GIF, WebP or AVIF file'));
-      else if (image) result.image = { ...image.asset, ...(article.image.alt === undefined ? {} : { alt: article.image.alt }) };
+      const local = isLocal(article.image);
+      if (image && local && !IMAGE_TYPES.includes(image.asset.type ?? '')) found.push(problem(article.image, `is ${image.asset.type ?? 'of an unknown type'}, not a raster image`, IMAGE_HINT));
+      else if (image && local && image.probe?.width === undefined) found.push(problem(article.image, 'is not an image whose size can be read', IMAGE_HINT));
+      else if (image) result.image = { ...image.asset, ...text };
     }
     if (article.enclosure) {
       const { length, type } = article.enclosure;
@@ -64,6 +82,8 @@ export function resolveMedia(articles: readonly ArticleMeta[], site: Site, probe
         found.push(problem(article.enclosure, `length ${length} is not the file's size, ${enclosure.probe.stamp.size} bytes`, 'remove `length`: it is read from the file'));
       } else if (enclosure && (type ?? enclosure.asset.type) === undefined) {
         found.push(problem(article.enclosure, 'has no MIME type the mime database knows for its extension', 'add `type:` to the enclosure, e.g. audio/mpeg'));
+      } else if (enclosure && ACTIVE_TYPES.has(type ?? enclosure.asset.type ?? '')) {
+        found.push(problem(article.enclosure, `is ${type ?? enclosure.asset.type}, which readers would open as a page that can run scripts`, 'attach audio, video, a PDF or an EPUB; link a web page from the body instead'));
       } else if (enclosure && site.podcast && !APPLE_EPISODE_EXTENSIONS.includes(extension)) {
         found.push(problem(article.enclosure, `is a .${extension} file, which Apple Podcasts does not play`, `use one of ${APPLE_EPISODE_EXTENSIONS.map((e) => `.${e}`).join(', ')}`));
       } else if (enclosure) {
@@ -78,12 +98,37 @@ export function resolveMedia(articles: readonly ArticleMeta[], site: Site, probe
         found.push(problem(transcriptRef, `is ${transcript.asset.type ?? 'of an unknown type'}, not a transcript format`, 'use a .vtt, .srt, .html, .json or .txt file'));
       } else if (transcript) result.transcript = transcript.asset;
     }
+    const links = bodyLinks(article, site, probes, bySource, found);
+    if (links.length > 0) result.links = links;
     if (found.length > 0) {
       problems.push(...found);
       rejected.add(article.source);
     } else if (Object.keys(result).length > 0) assets.set(article.source, result);
   }
   return { assets, rejected, problems };
+}
+
+const BODY_HINT = 'a body path is relative to the article\'s own file (../images/x.png from articles/a.md), or to the project root when it starts with "/"';
+
+/** The public URL of each file and article the body references, or the problems that stop it. */
+function bodyLinks(article: ArticleMeta, site: Site, probes: MediaProbes, bySource: ReadonlyMap<string, ArticleMeta>, found: SyndicError[]): Array<[string, string]> {
+  const links: Array<[string, string]> = [];
+  for (const ref of article.references ?? []) {
+    const named = `${JSON.stringify(ref.written)}${ref.written === ref.location ? '' : ` (${ref.location})`}`;
+    if (!isInside(ref.location)) {
+      found.push(problem(ref, `${named} is outside the project`, `${BODY_HINT}; keep media inside the project`));
+    } else if (ref.kind === 'article') {
+      const target = bySource.get(ref.location);
+      if (target) links.push([ref.written, pageUrl(target, site) + ref.suffix]);
+      else found.push(problem(ref, `${named} is not an article of this site`, `link an article by its file, e.g. other.md from the same folder; ${BODY_HINT}`));
+    } else {
+      const file = assetOf(ref, site, probes);
+      if (file instanceof SyndicError) found.push(file);
+      else if (ACTIVE_TYPES.has(file.asset.type ?? '')) found.push(problem(ref, `${named} is ${file.asset.type ?? 'of an unknown type'}, not a raster image`, IMAGE_HINT));
+      else links.push([ref.written, file.asset.url + ref.suffix]);
+    }
+  }
+  return links;
 }
 
 /** The podcast settings with the cover resolved, or the cover's problems (Apple's rules). */
@@ -108,9 +153,24 @@ export function mediaCopies(articles: readonly ArticleMeta[], site: Site, probes
   const copies = new Map<string, FileCopy>();
   for (const ref of refs.filter(isLocal)) {
     const probe = probes.get(ref.location);
-    if (typeof probe === 'object') copies.set(ref.location, { path: mediaPath(ref.location), from: probe.from, stamp: probe.stamp });
+    if (typeof probe !== 'object') continue;
+    const filter = copyFilter(ref.location, site);
+    copies.set(ref.location, { path: mediaPath(ref.location), from: probe.from, stamp: probe.stamp, ...(filter === undefined ? {} : { filter }) });
   }
   return [...copies.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/**
+ * Images lose their metadata (a photo's GPS position locates its source) unless the settings say
+ * `media: {keepMetadata: true}`; an HTML file (only a transcript can be one) is sanitised as
+ * article HTML is.
+ */
+function copyFilter(location: string, site: Site): CopyFilter | undefined {
+  const type = mime.getType(location) ?? '';
+  const format = STRIPPED[type];
+  if (format !== undefined && site.media?.keepMetadata !== true) return { kind: 'metadata', format };
+  if (type === 'text/html') return { kind: 'html', base: mediaUrl(location, site) };
+  return undefined;
 }
 
 function assetOf(ref: MediaRef, site: Site, probes: MediaProbes): { asset: Asset; probe?: MediaProbe } | SyndicError {
@@ -120,7 +180,10 @@ function assetOf(ref: MediaRef, site: Site, probes: MediaProbes): { asset: Asset
     return { asset: { url: url.href, ...(type === null ? {} : { type }) } };
   }
   const probe = probes.get(ref.location) ?? 'does not exist';
-  if (typeof probe === 'string') return problem(ref, `${JSON.stringify(ref.location)} ${probe}`, 'local paths are relative to the project root (the folder of syndic.yaml); or give an http(s) URL');
+  if (typeof probe === 'string') {
+    const named = 'written' in ref && ref.written !== ref.location ? `${JSON.stringify(ref.written)} (${ref.location})` : JSON.stringify(ref.location);
+    return problem(ref, `${named} ${probe}`, ref.field === 'body' ? BODY_HINT : 'local paths are relative to the project root (the folder of syndic.yaml); or give an http(s) URL');
+  }
   const type = mime.getType(ref.location);
   const size = probe.width === undefined || probe.height === undefined ? {} : { width: probe.width, height: probe.height };
   return { asset: { url: mediaUrl(ref.location, site), ...(type === null ? {} : { type }), length: probe.stamp.size, ...size }, probe };

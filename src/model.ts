@@ -25,6 +25,13 @@ export interface Site {
   archive: boolean;
   /** WebSub hubs the feeds advertise; empty for none. */
   hubs: string[];
+  /** How local media are copied; absent means the defaults. */
+  media?: MediaSettings;
+}
+
+export interface MediaSettings {
+  /** Copy images with their EXIF, XMP and text metadata (GPS position, camera owner). Default false. */
+  keepMetadata: boolean;
 }
 
 export type GroupKind = 'tag' | 'author';
@@ -44,6 +51,28 @@ export interface MediaRef {
   file: string;
   line: number;
   field: string;
+}
+
+/** What a lead image says about itself: the page's figure and the feeds' media: elements. */
+export interface ImageText {
+  /** Text alternative for people who cannot see it. */
+  alt?: string;
+  /** What it shows: `<figcaption>`, `media:description`. */
+  caption?: string;
+  /** Who made it: `<figcaption>`, `media:credit`. */
+  credit?: string;
+}
+
+/**
+ * A relative URL of the Markdown body that names a project file (an image, audio, video, PDF or
+ * EPUB, copied to media/) or another article (its `.md` file, linked as its page).
+ */
+export interface BodyReference extends MediaRef {
+  kind: 'file' | 'article';
+  /** The URL as the body writes it, URI-decoded: what render() looks up. */
+  written: string;
+  /** Its `?query` and `#fragment`, kept on the public URL. */
+  suffix: string;
 }
 
 /** What the media step read from a local file: the only facts about it the pure stages need. */
@@ -115,9 +144,11 @@ export interface Article {
   tags: string[];
   lang: string;
   draft: boolean;
-  image?: MediaRef & { alt?: string };
+  image?: MediaRef & ImageText;
   enclosure?: MediaRef & { length?: number; type?: string };
   episode?: Episode;
+  /** Local files and articles the Markdown body names, found when it is parsed. */
+  references?: BodyReference[];
   markdown: string;
   /** Lines of these fields (1 when absent), for reports of clashes between articles. */
   lines: { id: number; slug: number; tags: number; author: number };
@@ -148,9 +179,11 @@ export interface Asset {
 
 /** An entry's media, resolved against the site and the files on disk. */
 export interface Assets {
-  image?: Asset & { alt?: string };
+  image?: Asset & ImageText;
   enclosure?: Asset;
   transcript?: Asset;
+  /** Public URLs of the body's references: [as written (URI-decoded), absolute URL]. */
+  links?: Array<[string, string]>;
 }
 
 /** A rendered article with its public address: what every output is made from. */
@@ -212,4 +245,9 @@ export interface FileCopy {
   from: string;
   /** The source's stamp: an unchanged stamp means an unchanged copy. */
   stamp: FileStamp;
+  /** Copied through a filter rather than byte for byte (media-filter.ts). */
+  filter?: CopyFilter;
 }
+
+/** Metadata stripped from an image, or an HTML file sanitised as article HTML is (links against `base`). */
+export type CopyFilter = { kind: 'metadata'; format: 'jpg' | 'png' | 'webp' } | { kind: 'html'; base: string };

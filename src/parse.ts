@@ -3,8 +3,9 @@ import matter from 'gray-matter';
 import slugify from '@sindresorhus/slugify';
 import { SyndicError } from './errors.js';
 import { calendarDay, parseDate } from './dates.js';
-import type { Article, Episode, GroupSettings, MediaRef, Person, Podcast, Site, SourceFile } from './model.js';
+import type { Article, Episode, GroupSettings, ImageText, MediaRef, Person, Podcast, Site, SourceFile } from './model.js';
 import { frontmatterSchema, settingsSchema, type Frontmatter, type PersonInput, type PodcastSettings, type Settings } from './schema.js';
+import { bodyReferences } from './references.js';
 import { readYaml, schemaProblems, type YamlSource } from './yaml-source.js';
 
 export interface SettingsOverrides {
@@ -44,6 +45,7 @@ export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {
       groups: { tag: groupSettings(settings.groups.tags, settings.feedLimit), author: groupSettings(settings.groups.authors, settings.feedLimit) },
       archive: settings.archive,
       hubs: settings.hub === undefined ? [] : [settings.hub].flat(),
+      ...(settings.media === undefined ? {} : { media: settings.media }),
       ...(settings.podcast === undefined ? {} : { podcast: toPodcast(settings.podcast, source, file.path) }),
     },
   };
@@ -160,6 +162,9 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
   if (!slug) return fail(file, 1, 'slug', 'no slug can be made from the file name', 'add `slug: my-story`');
 
   const bodyStart = text.length - split.content.length;
+  // Blank lines keep Markdown line numbers equal to file line numbers.
+  const body = '\n'.repeat(text.slice(0, bodyStart).split('\n').length - 1) + split.content;
+  const references = bodyReferences(body, file.path);
   return {
     ok: true,
     value: {
@@ -175,14 +180,14 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
       lang: fm.lang ?? site.language,
       draft: fm.draft ?? false,
       ...media(fm, source, file.path),
+      ...(references.length === 0 ? {} : { references }),
       lines: {
         id: fm.id === undefined ? 1 : source.lineOf(['id']),
         slug: fm.slug === undefined ? 1 : source.lineOf(['slug']),
         tags: fm.tags === undefined ? 1 : source.lineOf(['tags']),
         author: fm.author === undefined ? 1 : source.lineOf(['author']),
       },
-      // Blank lines keep Markdown line numbers equal to file line numbers.
-      markdown: '\n'.repeat(text.slice(0, bodyStart).split('\n').length - 1) + split.content,
+      markdown: body,
     },
   };
 }
@@ -190,7 +195,7 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
 /** The frontmatter's media fields as references, each knowing the line it was named on. */
 function media(fm: Frontmatter, source: YamlSource, file: string): Pick<Article, 'image' | 'enclosure' | 'episode'> {
   const ref = (location: string, path: string[]): MediaRef => ({ location, file, line: source.lineOf(path), field: path.join('.') });
-  const image = typeof fm.image === 'string' ? ref(fm.image, ['image']) : fm.image && { ...ref(fm.image.url, ['image', 'url']), ...(fm.image.alt === undefined ? {} : { alt: fm.image.alt }) };
+  const image = typeof fm.image === 'string' ? ref(fm.image, ['image']) : fm.image && { ...ref(fm.image.url, ['image', 'url']), ...imageText(fm.image) };
   const enclosure = fm.enclosure && {
     ...ref(fm.enclosure.url, ['enclosure', 'url']),
     ...(fm.enclosure.length === undefined ? {} : { length: fm.enclosure.length }),
@@ -208,6 +213,14 @@ function media(fm: Frontmatter, source: YamlSource, file: string): Pick<Article,
     ...(image === undefined ? {} : { image }),
     ...(enclosure === undefined ? {} : { enclosure }),
     ...(Object.keys(episode).length === 0 ? {} : { episode }),
+  };
+}
+
+function imageText(image: { alt?: string | undefined; caption?: string | undefined; credit?: string | undefined }): ImageText {
+  return {
+    ...(image.alt === undefined ? {} : { alt: image.alt }),
+    ...(image.caption === undefined ? {} : { caption: image.caption }),
+    ...(image.credit === undefined ? {} : { credit: image.credit }),
   };
 }
 

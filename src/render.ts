@@ -1,15 +1,21 @@
 // Stage 3: Markdown → safe HTML whose every URL is absolute. Pure.
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import type { Article, Entry, Site } from './model.js';
+import type { Article, Assets, Entry, Site } from './model.js';
+import { referenceKey } from './references.js';
 import { pageUrl } from './urls.js';
 
 const markdown = new Marked({ gfm: true, async: false });
 
-export function render(article: Article, site: Site): Entry {
+/**
+ * `links` are the public URLs of the body's file and article references (media.ts): a copied
+ * image or PDF under media/, another article's page. Every other relative URL resolves
+ * against the page's own URL.
+ */
+export function render(article: Article, site: Site, links: Assets['links'] = []): Entry {
   const { markdown: body, ...meta } = article;
   const url = pageUrl(article, site);
-  const html = sanitize(markdown.parse(body) as string, url);
+  const html = sanitize(markdown.parse(body) as string, url, new Map(links));
   return { ...meta, url, html, excerpt: excerpt(html) || article.title };
 }
 
@@ -37,14 +43,15 @@ export function excerpt(html: string): string {
  * flags them: ContainsRelRef). Scripts, handlers and javascript:/data: URLs would run in
  * readers that trust feed HTML. sanitize-html removes both kinds of hazard in one pass.
  */
-export function sanitize(html: string, baseUrl: string): string {
+export function sanitize(html: string, baseUrl: string, links: ReadonlyMap<string, string> = new Map()): string {
+  const link = (value: string): string | undefined => links.get(referenceKey(value)) ?? absolute(value, baseUrl);
   const absolutise =
-    (attribute: string): sanitizeHtml.Transformer =>
+    (...attributes: string[]): sanitizeHtml.Transformer =>
     (tagName, attribs) => {
       // Rebuilt in place so attribute order, and so the output bytes, stay as written.
       const kept = Object.entries(attribs).flatMap(([name, value]): Array<[string, string]> => {
-        if (name !== attribute) return [[name, value]];
-        const resolved = absolute(value, baseUrl);
+        if (!attributes.includes(name)) return [[name, value]];
+        const resolved = name === 'srcset' ? srcset(value, link) : link(value);
         return resolved === undefined ? [] : [[name, resolved]];
       });
       return { tagName, attribs: Object.fromEntries(kept) };
@@ -53,7 +60,7 @@ export function sanitize(html: string, baseUrl: string): string {
     allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'del', 'ins', 'figure', 'figcaption', 'picture'],
     allowedAttributes: {
       a: ['href', 'title', 'hreflang'],
-      img: ['src', 'alt', 'title', 'width', 'height'],
+      img: ['src', 'srcset', 'alt', 'title', 'width', 'height'],
       th: ['align', 'scope'],
       td: ['align'],
       ol: ['start'],
@@ -65,8 +72,18 @@ export function sanitize(html: string, baseUrl: string): string {
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesByTag: {},
     allowProtocolRelative: false,
-    transformTags: { a: absolutise('href'), img: absolutise('src'), blockquote: absolutise('cite') },
+    transformTags: { a: absolutise('href'), img: absolutise('src', 'srcset'), blockquote: absolutise('cite') },
   });
+}
+
+/** Each candidate's URL linked, its descriptor kept; undefined when no candidate is left. */
+function srcset(value: string, link: (url: string) => string | undefined): string | undefined {
+  const candidates = value.split(/,\s+/).flatMap((candidate) => {
+    const [url = '', ...descriptors] = candidate.trim().split(/\s+/);
+    const resolved = url === '' ? undefined : link(url);
+    return resolved === undefined ? [] : [[resolved, ...descriptors].join(' ')];
+  });
+  return candidates.length === 0 ? undefined : candidates.join(', ');
 }
 
 /** Resolves `value` against `base`; undefined for URLs that cannot be parsed. */

@@ -116,6 +116,25 @@ const podcastSchema = z.strictObject({
   author: text.optional(),
 });
 
+// --- media (body files, lead images, copies) ---
+const mediaSettings = z.strictObject({
+  /** Keep EXIF, XMP and text metadata (GPS position, camera serial) in copied images. Default false: stripped. */
+  keepMetadata: z.boolean({ error: 'must be true or false' }).default(false),
+});
+
+/** A lead image: the page's `<figure>` and the feeds' Media RSS elements. */
+const leadImage = z.strictObject({
+  /** URL or project path. Required. */
+  url: mediaLocation,
+  /** Text alternative: `alt`, `og:image:alt`. Optional. */
+  alt: text.optional(),
+  /** What it shows: `<figcaption>`, `media:description`. Optional. */
+  caption: text.optional(),
+  /** Who made it: `<figcaption>`, `media:credit`. Optional. */
+  credit: text.optional(),
+});
+// --- end media ---
+
 export const settingsSchema = z.strictObject({
   /** Feed and site title. Required. */
   title: text,
@@ -148,6 +167,10 @@ export const settingsSchema = z.strictObject({
   hub: z.union([webUrl, z.array(webUrl).min(1)]).optional(),
   /** Turns the site feed into a podcast feed (Apple Podcasts, Podcast Index). Optional. */
   podcast: podcastSchema.optional(),
+  // --- media (body files, lead images, copies) ---
+  /** How local media files are copied into the output's media/ folder. Optional. */
+  media: mediaSettings.optional(),
+  // --- end media ---
 });
 
 const dateString = z.string({ error: 'must be a date written as YYYY-MM-DD or an RFC 3339 date-time' });
@@ -176,8 +199,8 @@ export const frontmatterSchema = z.strictObject({
     .optional(),
   /** Drafts are left out of every output. Default false. */
   draft: z.boolean().optional(),
-  /** Lead image: a URL or project path, or {url, alt}. Optional. */
-  image: z.union([mediaLocation, z.strictObject({ url: mediaLocation, alt: text.optional() })]).optional(),
+  /** Lead image: {url, alt, caption, credit}, or its URL or project path alone. Optional. */
+  image: z.union([mediaLocation, leadImage]).optional(),
   /** Attached audio, video or document. `length` and `type` are found for local files. Optional. */
   enclosure: z
     .strictObject({

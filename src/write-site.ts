@@ -50,9 +50,10 @@ export async function writeSite(
     movedGroups.size > 0 && [...meta.tags.map((tag) => groupDir('tag', tag)), ...meta.authors.map((person) => groupDir('author', person.name))].some((dir) => movedGroups.has(dir));
   const needsPage = (meta: ArticleMeta): boolean => fresh.has(meta.source) || !onDisk(pagePath(meta)) || assetsChanged(meta) || groupsMoved(meta);
   const entryOf = async (meta: ArticleMeta): Promise<Entry> => {
-    const rendering = fresh.has(meta.source) ? undefined : files.get(meta.source)?.rendering;
+    // A body links its files and articles by URLs that can change while it does not (a moved article).
+    const rendering = fresh.has(meta.source) || assetsChanged(meta) ? undefined : files.get(meta.source)?.rendering;
     if (rendering) return withAssets({ ...meta, url: pageUrl(meta, site), ...rendering });
-    return withAssets((await renderer()).render(fresh.get(meta.source) ?? (await reread(root, meta, site)), site));
+    return withAssets((await renderer()).render(fresh.get(meta.source) ?? (await reread(root, meta, site)), site, media.assets.get(meta.source)?.links));
   };
   const renderAll = async (metas: readonly ArticleMeta[]): Promise<Map<string, Entry>> =>
     new Map((await pMap(metas, entryOf, { concurrency: 32 })).map((entry) => [entry.source, entry]));

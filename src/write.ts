@@ -5,6 +5,7 @@ import { link, mkdir, open, readdir, readFile, rename, rm, writeFile, copyFile, 
 import path from 'node:path';
 import pMap from 'p-map';
 import { hashText } from './cache.js';
+import { filteredCopy } from './media-filter.js';
 import type { FileCopy, Output } from './model.js';
 import { isOwned } from './urls.js';
 
@@ -62,7 +63,8 @@ export async function openWriter(outDir: string, options: WriteOptions = {}): Pr
     const before = previous.get(output.path);
     if (before !== undefined) return before === hash;
     const file = path.join(outDir, output.path);
-    return 'contents' in output ? (await readFile(file, 'utf8')) === output.contents : sameBytes(file, output.from);
+    if ('contents' in output) return (await readFile(file, 'utf8')) === output.contents;
+    return output.filter ? (await readFile(file)).equals(await filteredCopy(output.from, output.filter)) : sameBytes(file, output.from);
   };
 
   return {
@@ -88,6 +90,7 @@ export async function openWriter(outDir: string, options: WriteOptions = {}): Pr
           // A copy goes from disk to disk (a reflink where the filesystem can): a podcast's
           // episodes are never held in memory.
           if ('contents' in output) await writeFile(path.join(staging, relative), output.contents);
+          else if (output.filter) await writeFile(path.join(staging, relative), await filteredCopy(output.from, output.filter));
           else await copyFile(output.from, path.join(staging, relative), constants.COPYFILE_FICLONE);
           written.add(relative);
         },
@@ -123,8 +126,8 @@ export async function openWriter(outDir: string, options: WriteOptions = {}): Pr
  * What the cache remembers of a copy: its source's stamp, as make does. Hashing the bytes of
  * every episode on every build would cost more than the rest of the build.
  */
-function copyHash({ stamp }: FileCopy): string {
-  return hashText(`copy\0${stamp.size}\0${stamp.mtimeMs}\0${stamp.ino}`);
+function copyHash({ stamp, filter }: FileCopy): string {
+  return hashText(`copy\0${stamp.size}\0${stamp.mtimeMs}\0${stamp.ino}${filter ? `\0${JSON.stringify(filter)}` : ''}`);
 }
 
 /** Byte comparison in chunks, for builds without a cache. */

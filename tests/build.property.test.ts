@@ -25,7 +25,8 @@ const block = fc.oneof(
     '**bold** and _em_ and `code ]]>`',
     '- one\n- two',
     '<div>]]> ]]></div>',
-    '[relative](../x.html) ![img](a.png)',
+    // A relative image would be a project file, which these generated projects do not have.
+    '[relative](../x.html) ![img](https://cdn.example/a.png)',
     '<style>*{}</style>',
   ),
 );

@@ -93,8 +93,60 @@ describe('mediaCopies and localLocations', () => {
     const probes: MediaProbes = new Map([['img/x.png', probe(1, { width: 1, height: 1 })], ['t.vtt', probe(2)]]);
     expect(localLocations([a, b], site())).toEqual(['img/x.png', 'img/x.png', 't.vtt']);
     expect(mediaCopies([a, b], site(), probes)).toEqual([
-      { path: 'media/img/x.png', from: '/project/1', stamp: { size: 1, mtimeMs: 1, ino: 2 } },
+      { path: 'media/img/x.png', from: '/project/1', stamp: { size: 1, mtimeMs: 1, ino: 2 }, filter: { kind: 'metadata', format: 'png' } },
       { path: 'media/t.vtt', from: '/project/2', stamp: { size: 2, mtimeMs: 1, ino: 2 } },
     ]);
+    // The opt-out copies images byte for byte.
+    expect(mediaCopies([a], site({ media: { keepMetadata: true } }), probes)[0]).not.toHaveProperty('filter');
+  });
+});
+
+describe('body references and active content', () => {
+  const body = (location: string, written: string, kind: 'file' | 'article' = 'file', suffix = '') => ({ kind, written, suffix, location, file: 'articles/story.md', line: 9, field: 'body' });
+
+  it('links a body file to its copy under media/ and a .md link to that article’s page, keeping #fragments', () => {
+    const other = article({ source: 'articles/other.md', slug: 'autre-sujet' });
+    const story = article({ references: [body('images/kyiv map.png', '../images/kyiv map.png'), body('docs/report.pdf', '/docs/report.pdf#page=2', 'file', '#page=2'), body('articles/other.md', 'other.md#suite', 'article', '#suite')] });
+    const probes: MediaProbes = new Map([['images/kyiv map.png', probe(10, { width: 2, height: 2 })], ['docs/report.pdf', probe(20)]]);
+    const { assets, problems } = resolveMedia([story, other], site(), probes);
+    expect(problems).toEqual([]);
+    expect(assets.get('articles/story.md')?.links).toEqual([
+      ['../images/kyiv map.png', 'https://news.test.example/media/images/kyiv%20map.png'],
+      ['/docs/report.pdf#page=2', 'https://news.test.example/media/docs/report.pdf#page=2'],
+      ['other.md#suite', 'https://news.test.example/articles/autre-sujet.html#suite'],
+    ]);
+    expect(localLocations([story], site())).toEqual(['images/kyiv map.png', 'docs/report.pdf']);
+    expect(mediaCopies([story], site(), probes).map((copy) => copy.path)).toEqual(['media/docs/report.pdf', 'media/images/kyiv map.png']);
+  });
+
+  it('reports a missing body file, an unknown article and a path out of the project at the line, field body', () => {
+    const story = article({ references: [body('images/gone.png', '../images/gone.png'), body('articles/nope.md', 'nope.md', 'article'), body('../secret.pdf', '../../secret.pdf')] });
+    const { problems, rejected } = resolveMedia([story], site(), new Map());
+    expect(problems.map((p) => p.format())).toEqual([
+      expect.stringMatching(/^articles\/story\.md:9: body: "\.\.\/images\/gone\.png" \(images\/gone\.png\) does not exist/),
+      expect.stringMatching(/^articles\/story\.md:9: body: "nope\.md" \(articles\/nope\.md\) is not an article of this site/),
+      expect.stringMatching(/^articles\/story\.md:9: body: "\.\.\/\.\.\/secret\.pdf" \(\.\.\/secret\.pdf\) is outside the project/),
+    ]);
+    expect(rejected).toEqual(new Set(['articles/story.md']));
+    // Nothing outside the project is ever probed or copied.
+    expect(localLocations([story], site())).toEqual(['images/gone.png']);
+  });
+
+  it('refuses an SVG as lead image or in the body, and an HTML enclosure, since they would run scripts on the site', () => {
+    const probes: MediaProbes = new Map([['a.svg', probe(5, { width: 10, height: 10 })], ['page.html', probe(6)]]);
+    const svgLead = resolveMedia([article({ image: ref('a.svg') })], site(), probes);
+    expect(svgLead.problems[0]?.format()).toMatch(/image: is image\/svg\+xml, not a raster image/);
+    const svgBody = resolveMedia([article({ references: [body('a.svg', 'a.svg')] })], site(), probes);
+    expect(svgBody.problems[0]?.format()).toMatch(/body: "a\.svg" is image\/svg\+xml/);
+    const html = resolveMedia([article({ enclosure: ref('page.html', 'enclosure.url') })], site(), probes);
+    expect(html.problems[0]?.format()).toMatch(/enclosure\.url: is text\/html, which readers would open as a page that can run scripts/);
+    const remote = resolveMedia([article({ enclosure: ref('https://cdn.example/x.html', 'enclosure.url') })], site(), new Map());
+    expect(remote.problems).toHaveLength(1);
+  });
+
+  it('copies an HTML transcript through the sanitiser, with links resolved against its own URL', () => {
+    const story = article({ episode: { transcript: ref('episodes/ep1.html', 'transcript') } });
+    const [copy] = mediaCopies([story], site(), new Map([['episodes/ep1.html', probe(7)]]));
+    expect(copy?.filter).toEqual({ kind: 'html', base: 'https://news.test.example/media/episodes/ep1.html' });
   });
 });

@@ -16,8 +16,8 @@ function settingsProblems(yaml: string): string[] {
   return parsed.ok ? [] : parsed.problems.map((p) => p.format().split('\n')[0] ?? '');
 }
 
-function frontmatter(lines: string) {
-  return parseArticle(source('articles/ep.md', `---\ntitle: Ep\ndate: 2024-11-21\n${lines}---\nBody\n`), site());
+function frontmatter(lines: string, body = 'Body\n') {
+  return parseArticle(source('articles/ep.md', `---\ntitle: Ep\ndate: 2024-11-21\n${lines}---\n${body}`), site());
 }
 
 describe('podcast settings', () => {
@@ -50,6 +50,17 @@ describe('podcast settings', () => {
   });
 });
 
+describe('media settings', () => {
+  it('strips image metadata unless media.keepMetadata is true', () => {
+    const keep = parseSettings(source('syndic.yaml', `${SETTINGS_YAML}media: {keepMetadata: true}\n`));
+    expect(keep.ok && keep.value.media).toEqual({ keepMetadata: true });
+    const plain = parseSettings(source('syndic.yaml', SETTINGS_YAML));
+    expect(plain.ok && plain.value).not.toHaveProperty('media');
+    const wrong = parseSettings(source('syndic.yaml', `${SETTINGS_YAML}media: {keepMetadata: "yes"}\n`));
+    expect(wrong.ok ? [] : wrong.problems.map((p) => p.format().split('\n')[0])).toEqual([expect.stringMatching(/^syndic\.yaml:\d+: media\.keepMetadata: must be true or false/)]);
+  });
+});
+
 describe('media frontmatter', () => {
   it('reads image, enclosure and episode fields with the line of each file named', () => {
     const parsed = frontmatter('image: {url: img/a.png, alt: "A"}\nenclosure: {url: "ep.mp3"}\nduration: "01:02:03"\nepisode: 3\nseason: 2\nepisodeType: bonus\ntranscript: ep.vtt\n');
@@ -58,6 +69,22 @@ describe('media frontmatter', () => {
       { location: 'ep.mp3', file: 'articles/ep.md', line: 5, field: 'enclosure.url' },
       { duration: 3723, episode: 3, season: 2, episodeType: 'bonus', transcript: { location: 'ep.vtt', file: 'articles/ep.md', line: 10, field: 'transcript' } },
     ]);
+  });
+
+  it('reads the lead image as {url, alt, caption, credit}, or its URL alone', () => {
+    const full = frontmatter('image:\n  url: img/a.jpg\n  alt: Vue de Kyiv\n  caption: "Kyiv, le 20 novembre."\n  credit: AFP\n');
+    expect(full.ok && full.value.image).toEqual({ location: 'img/a.jpg', file: 'articles/ep.md', line: 5, field: 'image.url', alt: 'Vue de Kyiv', caption: 'Kyiv, le 20 novembre.', credit: 'AFP' });
+    const short = frontmatter('image: img/a.jpg\n');
+    expect(short.ok && short.value.image).toEqual({ location: 'img/a.jpg', file: 'articles/ep.md', line: 4, field: 'image' });
+    const wrong = frontmatter('image: {url: img/a.jpg, legend: x}\n');
+    expect(wrong.ok).toBe(false);
+  });
+
+  it('finds the body’s local files, with their lines', () => {
+    const parsed = frontmatter('', 'Texte.\n\n![Carte](../images/carte.png)\n');
+    expect(parsed.ok && parsed.value.references).toEqual([{ kind: 'file', written: '../images/carte.png', suffix: '', location: 'images/carte.png', file: 'articles/ep.md', line: 7, field: 'body' }]);
+    const none = frontmatter('', 'Texte sans image.\n');
+    expect(none.ok && none.value).not.toHaveProperty('references');
   });
 
   it('takes the duration from the enclosure too, but not from both', () => {

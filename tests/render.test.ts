@@ -37,6 +37,36 @@ describe('sanitize: URLs', () => {
   });
 });
 
+describe('render: body references', () => {
+  const links: Array<[string, string]> = [
+    ['../images/carte du front.png', 'https://news.test.example/media/images/carte%20du%20front.png'],
+    ['../images/x2.webp', 'https://news.test.example/media/images/x2.webp'],
+    ['/docs/r.pdf#page=2', 'https://news.test.example/media/docs/r.pdf#page=2'],
+    ['suite.md', 'https://news.test.example/articles/la-suite.html'],
+  ];
+
+  it('links the files and articles media.ts resolved, in Markdown, raw HTML and srcset alike', () => {
+    const markdown = '![Carte](<../images/carte du front.png>) [PDF](/docs/r.pdf#page=2) [suite](suite.md)\n\n<img src="../images/carte%20du%20front.png" srcset="../images/x2.webp 2x, other.png 3x" alt="">\n';
+    expect(render(article({ markdown }), site(), links).html).toBe(
+      '<p><img src="https://news.test.example/media/images/carte%20du%20front.png" alt="Carte" /> <a href="https://news.test.example/media/docs/r.pdf#page=2">PDF</a> <a href="https://news.test.example/articles/la-suite.html">suite</a></p>\n' +
+        '<img src="https://news.test.example/media/images/carte%20du%20front.png" srcset="https://news.test.example/media/images/x2.webp 2x, https://news.test.example/articles/other.png 3x" alt="" />\n',
+    );
+  });
+
+  it('keeps srcset, now allowed, free of javascript: and data: candidates', () => {
+    expect(sanitize('<img src="a.png" srcset="javascript:alert(1) 1x, data:image/png;base64,AA 2x, ok.png 3x">', PAGE)).toBe(
+      '<img src="https://news.test.example/articles/a.png" srcset="https://news.test.example/articles/ok.png 3x" />',
+    );
+    expect(sanitize('<img srcset="javascript:alert(1)">', PAGE)).toBe('<img />');
+  });
+
+  it('leaves every other URL as before: against the page, or remote as written', () => {
+    expect(render(article({ markdown: '[a](autre.html) ![b](https://cdn.example/b.png)' }), site(), links).html).toBe(
+      '<p><a href="https://news.test.example/articles/autre.html">a</a> <img src="https://cdn.example/b.png" alt="b" /></p>\n',
+    );
+  });
+});
+
 describe('sanitize: dangerous HTML', () => {
   it.each([
     ['<script>alert(1)</script><p>ok</p>', '<p>ok</p>'],

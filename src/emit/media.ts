@@ -23,9 +23,12 @@ export function rssImageExtensions(entry: Entry): Extension[] {
   const image = entry.assets?.image;
   if (!image) return [];
   const size = image.width === undefined || image.height === undefined ? {} : { width: String(image.width), height: String(image.height) };
+  const description = image.caption ?? image.alt;
   const content: Record<string, unknown> = {
     ...xmlJsAttributes({ url: image.url, medium: 'image', ...(image.type === undefined ? {} : { type: image.type }), ...size }),
-    ...(image.alt === undefined ? {} : { 'media:description': { ...xmlJsAttributes({ type: 'plain' }), ...xmlJsText(image.alt) } }),
+    // The caption says what the picture shows; without one, its alt text is the best description.
+    ...(description === undefined ? {} : { 'media:description': { ...xmlJsAttributes({ type: 'plain' }), ...xmlJsText(description) } }),
+    ...(image.credit === undefined ? {} : { 'media:credit': xmlJsText(image.credit) }),
   };
   return [
     { name: 'media:content', objects: content },

@@ -19,12 +19,13 @@ header.site{padding-top:1.5rem}header.site p{margin:0}footer.site{border-top:1px
 h1{line-height:1.2;font-size:2rem}.meta,footer.site,.articles time{color:var(--muted);font-size:.95rem}
 img{max-width:100%;height:auto}blockquote{border-left:3px solid var(--line);margin-left:0;padding-left:1rem}
 pre{overflow-x:auto}.tags{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1rem}
-.articles{padding-left:1.25rem}.articles li{margin-bottom:.75rem}`;
+.articles{padding-left:1.25rem}.articles li{margin-bottom:.75rem}
+figure{margin:1.5rem 0}figcaption,.episode p{color:var(--muted);font-size:.95rem}audio,video{width:100%}`;
 
 /** The few words the pages say themselves, in the page's language (English otherwise). */
 const LABELS = {
-  fr: { skip: 'Aller au contenu', by: 'Par', tags: 'Sujets', subscribe: 'S’abonner', colon: '\u00a0:', articles: 'Articles', feeds: 'Tous les flux (OPML)' },
-  en: { skip: 'Skip to content', by: 'By', tags: 'Tags', subscribe: 'Subscribe', colon: ':', articles: 'Articles', feeds: 'All feeds (OPML)' },
+  fr: { skip: 'Aller au contenu', by: 'Par', tags: 'Sujets', subscribe: 'S’abonner', colon: '\u00a0:', articles: 'Articles', feeds: 'Tous les flux (OPML)', episode: 'Épisode', download: 'Télécharger', transcript: 'Transcription', credit: 'Crédit' },
+  en: { skip: 'Skip to content', by: 'By', tags: 'Tags', subscribe: 'Subscribe', colon: ':', articles: 'Articles', feeds: 'All feeds (OPML)', episode: 'Episode', download: 'Download', transcript: 'Transcript', credit: 'Credit' },
 } as const;
 type Labels = (typeof LABELS)[keyof typeof LABELS];
 
@@ -66,7 +67,21 @@ function head(title: string, description: string | undefined, feeds: readonly Fe
 }
 
 function document(lang: string, headHtml: string, body: string): string {
-  return `<!doctype html>\n<html lang="${esc(lang)}">\n<head>\n${headHtml}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+  return `<!doctype html>\n<html lang="${esc(lang)}" dir="${direction(lang)}">\n<head>\n${headHtml}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+}
+
+const directions = new Map<string, 'ltr' | 'rtl'>();
+
+/** The writing direction of a language's script (`ar`, `he`, `fa`, `ur`… are right to left), from ICU through Intl.Locale. */
+export function direction(lang: string): 'ltr' | 'rtl' {
+  let known = directions.get(lang);
+  if (known === undefined) {
+    // Node 20 has the `textInfo` getter; the proposal since renamed it getTextInfo().
+    const locale = new Intl.Locale(lang) as Intl.Locale & { textInfo?: { direction?: string }; getTextInfo?: () => { direction?: string } };
+    known = (locale.getTextInfo?.() ?? locale.textInfo)?.direction === 'rtl' ? 'rtl' : 'ltr';
+    directions.set(lang, known);
+  }
+  return known;
 }
 
 function siteFooter(here: string, site: Site, feed: FeedLinks, text: Labels): string {
@@ -98,9 +113,11 @@ function date(value: Date, lang: string, site: Site): string {
   return html;
 }
 
-/** `lang` on an element whose language differs from the page's, so screen readers switch voice. */
+/** `lang` (and `dir`) on an element whose language differs from the page's, so screen readers switch voice. */
 function langAttribute(lang: string, pageLang: string): string {
-  return lang === pageLang ? '' : ` lang="${esc(lang)}"`;
+  if (lang === pageLang) return '';
+  const dir = direction(lang);
+  return ` lang="${esc(lang)}"${dir === direction(pageLang) ? '' : ` dir="${dir}"`}`;
 }
 
 /**
@@ -109,6 +126,8 @@ function langAttribute(lang: string, pageLang: string): string {
  */
 export function articlePage(entry: Entry, site: Site, feed: FeedLinks, groups: GroupFeeds = new Map()): Output {
   const here = pagePath(entry);
+  // The site's chrome speaks the site's language (<html lang>); the article its own (<article lang>).
+  const chrome = labels(site.language);
   const text = labels(entry.lang);
   const groupOf = (kind: GroupKind, name: string): FeedLinks | undefined => groups.get(groupDir(kind, name));
   const named = (kind: GroupKind, name: string, rel: string): string => {
@@ -122,21 +141,78 @@ export function articlePage(entry: Entry, site: Site, feed: FeedLinks, groups: G
       : [`<nav aria-label="${text.tags}">`, '<ul class="tags">', ...entry.tags.map((tag) => `<li>${named('tag', tag, 'tag')}</li>`), '</ul>', '</nav>'];
   const feeds = [feed, ...unique([...entry.tags.map((tag) => groupOf('tag', tag)), ...entry.authors.map((person) => groupOf('author', person.name))])];
   const body = [
-    `<a class="skip" href="#main">${text.skip}</a>`,
-    `<header class="site"${langAttribute(site.language, entry.lang)}><p><a href="${esc(linkFrom(here, site.url, site))}" rel="home">${esc(site.title)}</a></p></header>`,
+    `<a class="skip" href="#main">${chrome.skip}</a>`,
+    `<header class="site"><p><a href="${esc(linkFrom(here, site.url, site))}" rel="home">${esc(site.title)}</a></p></header>`,
     '<main id="main">',
-    '<article>',
+    `<article lang="${esc(entry.lang)}" dir="${direction(entry.lang)}">`,
     '<header>',
     `<h1>${esc(entry.title)}</h1>`,
     `<p class="meta">${byline === '' ? '' : `${text.by} ${byline} · `}${date(entry.date, entry.lang, site)}</p>`,
     '</header>',
+    ...leadFigure(entry, here, site),
+    ...player(entry, here, site, text),
     entry.html.trimEnd(),
     ...(tags.length === 0 ? [] : ['<footer>', ...tags, '</footer>']),
     '</article>',
     '</main>',
-    siteFooter(here, site, feed, text),
+    siteFooter(here, site, feed, chrome),
   ].join('\n');
-  return { path: here, contents: document(entry.lang, head(`${entry.title} · ${site.title}`, entry.summary, feeds, entry.url, openGraphImage(entry)), body) };
+  return { path: here, contents: document(site.language, head(`${entry.title} · ${site.title}`, entry.summary, feeds, entry.url, openGraphImage(entry)), body) };
+}
+
+/** The lead image as the feeds carry it: a figure with its alt text, caption and credit. */
+function leadFigure(entry: Entry, here: string, site: Site): string[] {
+  const image = entry.assets?.image;
+  if (!image) return [];
+  const text = labels(entry.lang);
+  const size = image.width === undefined || image.height === undefined ? '' : ` width="${image.width}" height="${image.height}"`;
+  const credit = image.credit === undefined ? [] : [`<span class="credit">${text.credit}${text.colon} ${esc(image.credit)}</span>`];
+  const caption = [...(image.caption === undefined ? [] : [esc(image.caption)]), ...credit].join(' ');
+  return [
+    '<figure class="lead">',
+    `<img src="${esc(linkFrom(here, image.url, site))}" alt="${esc(image.alt ?? '')}"${size}>`,
+    ...(caption === '' ? [] : [`<figcaption>${caption}</figcaption>`]),
+    '</figure>',
+  ];
+}
+
+/**
+ * An audio or video enclosure's player, with its duration, a download link and the transcript.
+ * preload="none": a page of episodes must not download each one when it opens.
+ */
+function player(entry: Entry, here: string, site: Site, text: Labels): string[] {
+  const enclosure = entry.assets?.enclosure;
+  if (!enclosure) return [];
+  const href = esc(linkFrom(here, enclosure.url, site));
+  const type = enclosure.type === undefined ? '' : ` type="${esc(enclosure.type)}"`;
+  const medium = enclosure.type?.startsWith('video/') ? 'video' : enclosure.type?.startsWith('audio/') ? 'audio' : undefined;
+  const extension = new URL(enclosure.url).pathname.split('.').pop()?.toUpperCase() ?? '';
+  const duration = entry.episode?.duration;
+  const transcript = entry.assets?.transcript;
+  const details = [
+    ...(duration === undefined ? [] : [`<time datetime="${isoDuration(duration)}">${clock(duration)}</time>`]),
+    `<a href="${href}"${type} download>${text.download}${extension === '' ? '' : ` (${esc(extension)})`}</a>`,
+    ...(transcript === undefined ? [] : [`<a href="${esc(linkFrom(here, transcript.url, site))}"${transcript.type === undefined ? '' : ` type="${esc(transcript.type)}"`}>${text.transcript}</a>`]),
+  ];
+  return [
+    `<section class="episode" aria-label="${text.episode}">`,
+    ...(medium === undefined ? [] : [`<${medium} controls preload="none"><source src="${href}"${type}></${medium}>`]),
+    `<p>${details.join(' · ')}</p>`,
+    '</section>',
+  ];
+}
+
+/** 754 → "12:34", 3723 → "1:02:03", as players show it. */
+function clock(seconds: number): string {
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60];
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
+}
+
+/** An HTML duration string (https://html.spec.whatwg.org/#valid-duration-string): 754 → "PT12M34S". */
+function isoDuration(seconds: number): string {
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60];
+  return `PT${h > 0 ? `${h}H` : ''}${m > 0 ? `${m}M` : ''}${s > 0 || seconds === 0 ? `${s}S` : ''}`;
 }
 
 function unique(feeds: ReadonlyArray<FeedLinks | undefined>): FeedLinks[] {

@@ -31,6 +31,13 @@ describe('a lead image', () => {
     expect(json.items[0]).not.toHaveProperty('attachments');
   });
 
+  it('carries the caption as media:description and the credit as media:credit, valid in RSS', async () => {
+    const captioned = rssDocument(spec({ image: { ...IMAGE, caption: 'Kyiv, le 20 novembre & après', credit: 'Photo : AFP' } }));
+    expect(captioned).toContain('<media:description type="plain">Kyiv, le 20 novembre &amp; après</media:description>');
+    expect(captioned).toContain('<media:credit>Photo : AFP</media:credit>');
+    expect(await validateRss(captioned)).toEqual([]);
+  });
+
   it('strips XML-illegal characters from the alt text, as from every other string', async () => {
     const dirty = rssDocument(spec({ image: { ...IMAGE, alt: 'Tom\u0001 & Jerry' } }));
     expect(dirty).toContain('<media:description type="plain">Tom &#x26; Jerry</media:description>');

@@ -4,8 +4,8 @@ import { articlePage, indexPage, linkFrom } from '../../src/emit/pages.js';
 import { entry, feedSpec, site } from '../support/factories.js';
 
 /** Checks every page must pass, whatever it shows. */
-function expectAccessible(html: string, lang: string): void {
-  expect(html).toMatch(new RegExp(`^<!doctype html>\\n<html lang="${lang}">`));
+function expectAccessible(html: string, lang: string, dir = 'ltr'): void {
+  expect(html).toMatch(new RegExp(`^<!doctype html>\\n<html lang="${lang}" dir="${dir}">`));
   expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
   expect(html).toMatch(/<title>[^<]+<\/title>/);
   expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
@@ -18,7 +18,7 @@ function expectAccessible(html: string, lang: string): void {
   expect(html).toContain('@media (prefers-color-scheme:dark)');
   expect(html).not.toMatch(/<script|\son\w+=|javascript:/i);
   for (const img of html.match(/<img\b[^>]*>/g) ?? []) expect(img).toMatch(/\salt="/);
-  for (const time of html.match(/<time\b[^>]*>/g) ?? []) expect(time).toMatch(/datetime="\d{4}-\d{2}-\d{2}T/);
+  for (const time of html.match(/<time\b[^>]*>/g) ?? []) expect(time).toMatch(/datetime="(?:\d{4}-\d{2}-\d{2}T|PT\d)/);
 }
 
 describe('articlePage', () => {
@@ -79,12 +79,56 @@ describe('articlePage', () => {
     expect(page).toContain('<p>© 2024 Test</p>');
   });
 
-  it('speaks the article’s language, and marks the site name when it differs', () => {
+  it('keeps the site’s language on <html> and the chrome, and gives <article> the article’s', () => {
     const english = articlePage(entry({ lang: 'en-GB' }), site(), feedSpec([])).contents;
-    expectAccessible(english, 'en-GB');
-    expect(english).toContain('<a class="skip" href="#main">Skip to content</a>');
+    expectAccessible(english, 'fr');
+    expect(english).toContain('<a class="skip" href="#main">Aller au contenu</a>');
+    expect(english).toContain('<article lang="en-GB" dir="ltr">');
     expect(english).toContain('By Peter van Halteren · <time datetime="2024-11-21T00:00:00+01:00">21 November 2024</time>');
-    expect(english).toContain('<header class="site" lang="fr">');
+    expect(english).toContain('S’abonner');
+  });
+
+  it('writes a right-to-left article as dir="rtl" inside a left-to-right site, and the reverse', () => {
+    for (const lang of ['ar', 'he', 'fa-IR', 'ur']) {
+      expect(articlePage(entry({ lang }), site(), feedSpec([])).contents).toContain(`<article lang="${lang}" dir="rtl">`);
+    }
+    const arabicSite = articlePage(entry({ lang: 'fr' }), site({ language: 'ar' }), feedSpec([])).contents;
+    expectAccessible(arabicSite, 'ar', 'rtl');
+    expect(arabicSite).toContain('<article lang="fr" dir="ltr">');
+  });
+
+  it('shows the lead image as a figure with its alt text, size, caption and credit', () => {
+    const image = { url: 'https://news.test.example/media/images/kyiv.jpg', type: 'image/jpeg', width: 64, height: 48, alt: 'Vue de Kyiv', caption: 'Kyiv & ses ponts', credit: '<AFP>' };
+    const shown = articlePage(entry({ assets: { image } }), site(), feedSpec([])).contents;
+    expect(shown).toContain(
+      '<figure class="lead">\n<img src="../media/images/kyiv.jpg" alt="Vue de Kyiv" width="64" height="48">\n<figcaption>Kyiv &amp; ses ponts <span class="credit">Crédit\u00a0: &lt;AFP&gt;</span></figcaption>\n</figure>',
+    );
+    expectAccessible(shown, 'fr');
+    const bare = articlePage(entry({ assets: { image: { url: 'https://cdn.example/a.png' } } }), site(), feedSpec([])).contents;
+    expect(bare).toContain('<figure class="lead">\n<img src="https://cdn.example/a.png" alt="">\n</figure>');
+  });
+
+  it('gives an episode a player that loads nothing until asked, its duration, a download link and the transcript', () => {
+    const assets = {
+      enclosure: { url: 'https://news.test.example/media/episodes/ep1.mp3', type: 'audio/mpeg', length: 1251 },
+      transcript: { url: 'https://news.test.example/media/episodes/ep1.vtt', type: 'text/vtt' },
+    };
+    const shown = articlePage(entry({ assets, episode: { duration: 754 } }), site(), feedSpec([])).contents;
+    expect(shown).toContain(
+      [
+        '<section class="episode" aria-label="Épisode">',
+        '<audio controls preload="none"><source src="../media/episodes/ep1.mp3" type="audio/mpeg"></audio>',
+        '<p><time datetime="PT12M34S">12:34</time> · <a href="../media/episodes/ep1.mp3" type="audio/mpeg" download>Télécharger (MP3)</a> · <a href="../media/episodes/ep1.vtt" type="text/vtt">Transcription</a></p>',
+        '</section>',
+      ].join('\n'),
+    );
+    expectAccessible(shown, 'fr');
+    const video = articlePage(entry({ lang: 'en', assets: { enclosure: { url: 'https://cdn.example/clip.mp4', type: 'video/mp4' } }, episode: { duration: 3723 } }), site(), feedSpec([])).contents;
+    expect(video).toContain('<video controls preload="none"><source src="https://cdn.example/clip.mp4" type="video/mp4"></video>');
+    expect(video).toContain('<time datetime="PT1H2M3S">1:02:03</time> · <a href="https://cdn.example/clip.mp4" type="video/mp4" download>Download (MP4)</a>');
+    const pdf = articlePage(entry({ assets: { enclosure: { url: 'https://cdn.example/r.pdf', type: 'application/pdf' } } }), site(), feedSpec([])).contents;
+    expect(pdf).not.toMatch(/<audio|<video/);
+    expect(pdf).toContain('<a href="https://cdn.example/r.pdf" type="application/pdf" download>Télécharger (PDF)</a>');
   });
 
   it('leaves out the tag list when there are no tags', () => {
