@@ -33,7 +33,7 @@ describe('a lead image', () => {
 
   it('carries the caption as media:description and the credit as media:credit, valid in RSS', async () => {
     const captioned = rssDocument(spec({ image: { ...IMAGE, caption: 'Kyiv, le 20 novembre & après', credit: 'Photo : AFP' } }));
-    expect(captioned).toContain('<media:description type="plain">Kyiv, le 20 novembre &amp; après</media:description>');
+    expect(captioned).toContain('<media:description type="plain">Kyiv, le 20 novembre &#x26; après</media:description>');
     expect(captioned).toContain('<media:credit>Photo : AFP</media:credit>');
     expect(await validateRss(captioned)).toEqual([]);
   });
