@@ -25,6 +25,8 @@ export interface Site {
   archive: boolean;
   /** WebSub hubs the feeds advertise; empty for none. */
   hubs: string[];
+  /** The tag: authority of default ids (`news.example.org,2024`), when the settings pin it. */
+  idAuthority?: string;
 }
 
 export type GroupKind = 'tag' | 'author';
@@ -66,6 +68,8 @@ export interface Podcast {
   type: 'episodic' | 'serial';
   locked: boolean;
   author?: string;
+  /** podcast:guid from the settings; otherwise derived from the feed URL. */
+  guid?: string;
 }
 
 /** The podcast fields of an article. */

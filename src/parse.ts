@@ -45,6 +45,7 @@ export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {
       archive: settings.archive,
       hubs: settings.hub === undefined ? [] : [settings.hub].flat(),
       ...(settings.podcast === undefined ? {} : { podcast: toPodcast(settings.podcast, source, file.path) }),
+      ...(settings.id === undefined ? {} : { idAuthority: settings.id.authority }),
     },
   };
 }
@@ -72,6 +73,7 @@ function toPodcast(podcast: PodcastSettings, source: YamlSource, file: string): 
     type: podcast.type,
     locked: podcast.locked,
     ...(podcast.author === undefined ? {} : { author: podcast.author }),
+    ...(podcast.guid === undefined ? {} : { guid: podcast.guid }),
   };
 }
 
@@ -214,9 +216,11 @@ function media(fm: Frontmatter, source: YamlSource, file: string): Pick<Article,
 /**
  * A tag: URI (RFC 4151) from the site's host, the publication day and the file name.
  * None of these change when a title, slug, URL scheme or trailing slash does, so readers
- * never see a retitled article twice.
+ * never see a retitled article twice. With `id.authority` pinned (syndic init writes it),
+ * neither a new domain, --base-url nor --timezone changes it either.
  */
 export function defaultId(site: Site, date: Date, stem: string): string {
+  if (site.idAuthority !== undefined) return `tag:${site.idAuthority}:${encodeURIComponent(stem)}`;
   const host = new URL(site.url).hostname;
   return `tag:${host},${calendarDay(date, site.timezone)}:${encodeURIComponent(stem)}`;
 }
