@@ -17,9 +17,9 @@ export type Values = { [key: string]: unknown };
 export function settingsText(schema: JsonSchema, values: Values, schemaPath: string): string {
   const header = [
     `# yaml-language-server: $schema=${schemaPath}`,
-    '# Site settings for Syndic, written by `syndic init`. The settings that are set are the',
-    '# required ones and those init chose for you; every other one is commented out with its',
-    '# default: remove the "# " to change it. README.md, "Site settings", says more.',
+    '# Site settings for Syndic, written by `syndic init`. The required settings, and those',
+    '# init chose for you, are set; every other one is commented out with its default, so',
+    '# removing its "# " changes nothing until you edit the value. See README.md, "Site settings".',
   ];
   return `${[...header, '', ...block(schema, values, '', true)].join('\n')}\n`;
 }

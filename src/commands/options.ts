@@ -51,7 +51,7 @@ export function parseCommand<T extends Options>(args: readonly string[], options
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
-    return badUsage(io, usage.name, flagProblem(error as NodeJS.ErrnoException, options), args.includes('--json'));
+    return badUsage(io, usage.name, flagProblem(error as NodeJS.ErrnoException, options), 'json' in options && args.includes('--json'));
   }
   const flags = parsed.values as { help?: boolean; json?: boolean };
   if (flags.help === true) {
