@@ -23,7 +23,7 @@ describe('npm pack, then install into an empty folder', () => {
     await symlink(path.join(ROOT, 'node_modules'), path.join(checkout, 'node_modules'));
     const env = { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
     const { stdout: packed } = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: checkout, env, maxBuffer: 1 << 24 });
-    const [{ filename, files }] = JSON.parse(packed.slice(packed.indexOf('['))) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const [{ filename, files }] = JSON.parse(packed.slice(packed.indexOf('['))) as [{ filename: string; files: Array<{ path: string }> }];
     const names = files.map((file) => file.path);
     expect(names).toEqual(expect.arrayContaining(['bin/syndic.js', 'lib/bin/cli.js', 'lib/syndic.schema.json', 'assets/podcast-cover.png', 'package.json']));
     expect(names.some((name) => name.startsWith('src/') || name.startsWith('tests/'))).toBe(false);
