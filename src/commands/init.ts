@@ -154,7 +154,7 @@ async function initialise(dir: string, answers: Answers, now: Date, io: Io): Pro
   }
 
   const told: string[] = [];
-  await guarded(shown('.'), () => mkdir(path.join(root, 'articles'), { recursive: true }));
+  await guarded(shown('.'), () => makeFolder(path.join(root, 'articles')));
   await guarded(shown('syndic.yaml'), () => writeFile(settingsFile, text, { flag: 'wx' }));
   told.push(`created ${shown('syndic.yaml')}`);
   const articles = await readdir(path.join(root, 'articles'));
@@ -168,7 +168,7 @@ async function initialise(dir: string, answers: Answers, now: Date, io: Io): Pro
   }
   if (answers.podcast) {
     await guarded(shown(COVER), async () => {
-      await mkdir(path.join(root, 'media'), { recursive: true });
+      await makeFolder(path.join(root, 'media'));
       await copyFile(COVER_FILE, path.join(root, COVER), constants.COPYFILE_EXCL).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'EEXIST') throw error;
       });
@@ -223,6 +223,25 @@ function binary(root: string): string {
 function flagOf(field: string | undefined): string {
   const flags: Record<string, string> = { title: '--title', description: '--description', url: '--url', language: '--language', author: '--author', timezone: '--timezone', 'podcast.owner.email': '--email', 'id.authority': '--url' };
   return (field !== undefined && Object.hasOwn(flags, field) ? flags[field] : undefined) ?? field ?? 'syndic.yaml:';
+}
+
+/**
+ * mkdir -p, one level at a time: Node 20's `mkdir(…, { recursive: true })` never returns
+ * for a path under /proc (it retries ENOENT for ever).
+ */
+async function makeFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    const parent = path.dirname(dir);
+    if (code !== 'ENOENT' || parent === dir) throw error;
+    await makeFolder(parent);
+    await mkdir(dir).catch((again: NodeJS.ErrnoException) => {
+      if (again.code !== 'EEXIST') throw again;
+    });
+  }
 }
 
 /** lstat, so a dangling link named syndic.yaml counts as there too. */

@@ -122,6 +122,17 @@ describe('syndic init', () => {
     expect(await readFile(path.join(dir, 'dist/rss.xml'), 'utf8')).toContain(`<podcast:guid>${settings.podcast.guid}</podcast:guid>`);
   });
 
+  it('reports a folder it cannot make as exit 1 with the path, without hanging', async () => {
+    const dir = await empty();
+    await writeFile(path.join(dir, 'taken'), 'a file');
+    const onFile = await cli(['init', path.join(dir, 'taken'), '--url', 'https://x.example/']);
+    expect(onFile.code).toBe(EXIT.invalidInput);
+    expect(onFile.stderr).toContain('taken: cannot be written (ENOTDIR)');
+    // Node 20's recursive mkdir retries ENOENT under /proc for ever.
+    const target = process.platform === 'linux' ? '/proc/syndic-init-test' : path.join(dir, 'taken', 'below');
+    expect((await cli(['init', target, '--url', 'https://x.example/'])).code).toBe(EXIT.invalidInput);
+  });
+
   it.each([
     [['init'], 'missing --url'],
     [['init', '--url', 'https://x.example/', '--podcast'], 'missing --email'],
