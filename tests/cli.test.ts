@@ -46,6 +46,7 @@ describe('main', () => {
     [['new', 'Title', '--json'], EXIT.usage],
     [['build', '--drafts'], EXIT.usage],
     [['build', '--future', '--out', 'dist'], EXIT.usage],
+    [['build', '--future', '--out', 'dist/preview/'], EXIT.usage],
     [['build', '--drafts', '--out', '/tmp/syndic-never', '--ping'], EXIT.usage],
     [['build', 'extra'], EXIT.usage],
     [['build', '--help'], EXIT.ok],

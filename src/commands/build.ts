@@ -95,11 +95,17 @@ export function previewRefusal(options: BuildOptions, ping: boolean): string | u
   if (!options.drafts && !options.future) return undefined;
   const flag = options.drafts ? '--drafts' : '--future';
   if (ping) return `${flag} cannot be used with --ping: a preview is never announced to hubs`;
-  const root = path.resolve(options.root ?? '.');
-  if (options.outDir === undefined || path.resolve(root, options.outDir) === path.join(root, 'dist')) {
+  if (options.outDir === undefined || intoDist(options)) {
     return `${flag} never writes into dist/, which readers see; add --out DIR (e.g. --out /tmp/preview), or preview with "syndic serve ${flag}"`;
   }
   return undefined;
+}
+
+/** True when the output folder is the project's dist/ or a folder inside it, which a host publishes. */
+export function intoDist(options: Pick<BuildOptions, 'root' | 'outDir'>): boolean {
+  const root = path.resolve(options.root ?? '.');
+  const relative = path.relative(path.join(root, 'dist'), path.resolve(root, options.outDir ?? 'dist'));
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 export const command: Command = {

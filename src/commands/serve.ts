@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { BuildOptions } from '../build.js';
 import type { Server, ServeOptions } from '../serve.js';
 import { EXIT, type Command, type Io } from '../cli.js';
-import { BUILD_OPTIONS, buildOptionsOf } from './build.js';
+import { BUILD_OPTIONS, buildOptionsOf, intoDist } from './build.js';
 import { interrupted, reportOutcome } from './build-watch.js';
 import { badUsage, parseCommand, PREVIEW } from './options.js';
 import { previewOf } from './report.js';
@@ -49,7 +49,7 @@ export const command: Command = {
     const asked = buildOptionsOf(flags);
     if (asked instanceof Error) return badUsage(io, 'serve', asked.message);
     const root = path.resolve(asked.root ?? '.');
-    if (asked.outDir !== undefined && path.resolve(root, asked.outDir) === path.join(root, 'dist')) {
+    if (asked.outDir !== undefined && intoDist(asked)) {
       return badUsage(io, 'serve', 'serve never writes into dist/, which readers see; leave out --out to preview in ' + `${PREVIEW.outDir}/`);
     }
     const options: BuildOptions = { ...asked, outDir: asked.outDir ?? PREVIEW.outDir, cacheFile: PREVIEW.cacheFile };
