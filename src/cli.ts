@@ -1,6 +1,5 @@
 // The command-line dispatcher: global flags, then one module per command (src/commands/).
 // Only this layer talks to people; the library below it returns data and throws SyndicError.
-import didYouMean from 'didyoumean2';
 import { command as build } from './commands/build.js';
 import { command as init } from './commands/init.js';
 import { command as check } from './commands/check.js';
@@ -128,7 +127,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         index++;
       }
     } else {
-      return usage(io, `unknown option "${name}" before the command${suggestion(name, [...GLOBAL_VALUES, ...GLOBAL_BOOLEANS, NO_COLOR, '--help', '--version'])}`);
+      return usage(io, `unknown option "${name}" before the command${await suggestion(name, [...GLOBAL_VALUES, ...GLOBAL_BOOLEANS, NO_COLOR, '--help', '--version'])}`);
     }
   }
   const first = argv[index];
@@ -138,7 +137,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return help(argv[index + 1], io);
   }
   const command = COMMANDS.find((candidate) => candidate.name === first);
-  if (!command) return usage(io, `unknown command "${first}"${suggestion(first, COMMANDS.map((c) => c.name))}`);
+  if (!command) return usage(io, `unknown command "${first}"${await suggestion(first, COMMANDS.map((c) => c.name))}`);
   // --no-color is everyone's, wherever it is written (but not after `--`, where it is an argument).
   let rest = argv.slice(index + 1);
   const end = rest.indexOf('--');
@@ -155,18 +154,20 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /** `syndic help [command]`: the overview, or that command's own help. */
-function help(name: string | undefined, io: Io): Promise<number> | number {
+async function help(name: string | undefined, io: Io): Promise<number> {
   if (name === undefined || name.startsWith('-')) {
     io.stdout(HELP);
     return EXIT.ok;
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (!command) return usage(io, `unknown command "${name}"${suggestion(name, COMMANDS.map((c) => c.name))}`);
+  if (!command) return usage(io, `unknown command "${name}"${await suggestion(name, COMMANDS.map((c) => c.name))}`);
   return command.run(['--help'], io);
 }
 
 /** `; did you mean "build"?` for a near miss, or nothing. */
-export function suggestion(typed: string, known: readonly string[]): string {
+export async function suggestion(typed: string, known: readonly string[]): Promise<string> {
+  // Loaded only for a mistake, so a cron build does not pay for it.
+  const { default: didYouMean } = await import('didyoumean2');
   // Compared without their dashes, which every flag shares; 0.6 keeps "biuld" → "build" and
   // "--quite" → "--quiet" (two edits in five letters), not "--colour" → "--root".
   const bare = (name: string): string => name.replace(/^-+/, '');

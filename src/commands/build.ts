@@ -112,7 +112,7 @@ export const command: Command = {
   name: 'build',
   summary: 'Build the feeds and pages into dist/',
   async run(args, io) {
-    const parsed = parseCommand(args, OPTIONS, { name: 'build', help: HELP, positionals: { min: 0, max: 0, what: '' } }, io);
+    const parsed = await parseCommand(args, OPTIONS, { name: 'build', help: HELP, positionals: { min: 0, max: 0, what: '' } }, io);
     if (typeof parsed === 'number') return parsed;
     const { values } = parsed;
     const mode = modeOf(io, values);

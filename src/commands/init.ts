@@ -73,7 +73,7 @@ export const command: Command = {
   name: 'init',
   summary: 'Start a project: a commented syndic.yaml, articles/ with a draft, .gitignore',
   async run(args, io) {
-    const parsed = parseCommand(args, OPTIONS, { name: 'init', help: HELP, positionals: { min: 0, max: 1, what: '' } }, io);
+    const parsed = await parseCommand(args, OPTIONS, { name: 'init', help: HELP, positionals: { min: 0, max: 1, what: '' } }, io);
     if (typeof parsed === 'number') return parsed;
     const { values } = parsed;
     const [given] = parsed.positionals;

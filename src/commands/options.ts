@@ -46,12 +46,12 @@ export interface Usage {
  * Parses a command's flags, strictly: unknown flags are errors, not silently ignored.
  * Returns an exit status instead when there is nothing more to do (help shown, or bad usage).
  */
-export function parseCommand<T extends Options>(args: readonly string[], options: T, usage: Usage, io: Io): { values: Values<T>; positionals: string[] } | number {
+export async function parseCommand<T extends Options>(args: readonly string[], options: T, usage: Usage, io: Io): Promise<{ values: Values<T>; positionals: string[] } | number> {
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
-    return badUsage(io, usage.name, flagProblem(error as NodeJS.ErrnoException, options), 'json' in options && args.includes('--json'));
+    return badUsage(io, usage.name, await flagProblem(error as NodeJS.ErrnoException, options), 'json' in options && args.includes('--json'));
   }
   const flags = parsed.values as { help?: boolean; json?: boolean };
   if (flags.help === true) {
@@ -69,11 +69,11 @@ export function parseCommand<T extends Options>(args: readonly string[], options
  * parseArgs' own messages quote unevenly and suggest `-- "--x"`; say what is wrong, in our
  * words, with the nearest flag the command does take.
  */
-function flagProblem(error: NodeJS.ErrnoException, options: Options): string {
+async function flagProblem(error: NodeJS.ErrnoException, options: Options): Promise<string> {
   const flag = /'(-[^' ,]*)/.exec(error.message)?.[1] ?? '';
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const known = Object.entries(options).flatMap(([name, option]) => [`--${name}`, ...(option.short ? [`-${option.short}`] : [])]);
-    return `unknown option "${flag}"${suggestion(flag, known)}`;
+    return `unknown option "${flag}"${await suggestion(flag, known)}`;
   }
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const name = flag.replace(/^--?/, '');

@@ -41,7 +41,7 @@ export const command: Command = {
   name: 'serve',
   summary: 'Build a preview with its own folder and cache, and serve it on localhost',
   async run(args, io) {
-    const parsed = parseCommand(args, OPTIONS, { name: 'serve', help: SERVE_HELP, positionals: { min: 0, max: 0, what: '' } }, io);
+    const parsed = await parseCommand(args, OPTIONS, { name: 'serve', help: SERVE_HELP, positionals: { min: 0, max: 0, what: '' } }, io);
     if (typeof parsed === 'number') return parsed;
     const { port: portFlag, watch: watching, ...flags } = parsed.values;
     const port = Number(portFlag ?? '8080');
