@@ -167,13 +167,15 @@ async function initialise(dir: string, answers: Answers, now: Date, io: Io): Pro
     told.push(`created ${shown(`articles/${name}`)}, an example draft`);
   }
   if (answers.podcast) {
+    let created = true;
     await guarded(shown(COVER), async () => {
       await makeFolder(path.join(root, 'media'));
       await copyFile(COVER_FILE, path.join(root, COVER), constants.COPYFILE_EXCL).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'EEXIST') throw error;
+        created = false;
       });
     });
-    told.push(`created ${shown(COVER)}, a plain 1400×1400 cover: replace it with the show's own`);
+    told.push(created ? `created ${shown(COVER)}, a plain 1400×1400 cover: replace it with the show's own` : `kept ${shown(COVER)}, which was already there`);
   }
   told.push(await gitignore(root, shown('.gitignore')));
   if (defaulted.length > 0) {
