@@ -36,6 +36,12 @@ export interface BuildOptions {
   lockTimeoutMs?: number;
   /** Use and update the build cache in `<root>/.syndic-cache`. Default true. */
   cache?: boolean;
+  /** The build cache's file, so a preview keeps a cache of its own. Default `<root>/.syndic-cache/build.json`. */
+  cacheFile?: string;
+  /** Preview: publish drafts too. Never for the real output folder (the CLI refuses it). Default false. */
+  drafts?: boolean;
+  /** Preview: publish articles dated after `now` too. Default false. */
+  future?: boolean;
   /** Worker processes for builds of 1,000 or more changed articles. Default 1 (none). */
   jobs?: number;
   /** Above this many changed articles, Markdown is re-read at page time to bound memory. Default 20,000. */
@@ -93,14 +99,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const release = await acquire(outDir, options.lockTimeoutMs ?? 60_000);
   try {
     const now = options.now ?? new Date();
-    const cacheFile = path.join(root, '.syndic-cache', 'build.json');
-    const key = cacheKey(version(), JSON.stringify(paths), { outDir, baseUrl: options.baseUrl, timezone: options.timezone });
+    const cacheFile = path.resolve(root, options.cacheFile ?? path.join('.syndic-cache', 'build.json'));
+    const preview = { drafts: options.drafts === true, future: options.future === true };
+    const key = cacheKey(version(), JSON.stringify(paths), { outDir, baseUrl: options.baseUrl, timezone: options.timezone, ...(preview.drafts || preview.future ? preview : {}) });
     const cache = options.cache === false ? emptyCache(key) : await readCache(cacheFile, key);
     // Not bound to a name here: the article texts are freed once parsed (a third of the memory at 100,000).
     const state = await parseChanged(await loadSources(paths, cache, options, now), options);
     const media = await mediaOf(root, state);
     const checked = settle(state.metas.filter((meta) => !media.rejected.has(meta.source)), [...state.problems, ...media.problems], options.keepGoing, state.site.groups);
-    const { published } = select(checked.articles, now);
+    const { published } = select(checked.articles, now, preview);
     const { changed, hashes, renderings, archives, feedUrls, groups } = await writeSite(root, outDir, state, published, now, options.onProgress, media);
     if (options.cache !== false && (state.dirty || changed.length > 0 || media.dirty)) {
       await writeCache(cacheFile, { key, settings: state.settingsHash, site: state.site, files: withRenderings(state.files, renderings, media.keys), outputs: hashes, archives, groups });

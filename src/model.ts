@@ -27,6 +27,8 @@ export interface Site {
   hubs: string[];
   /** How local media are copied; absent means the defaults. */
   media?: MediaSettings;
+  /** The tag: authority of default ids (`news.example.org,2024`), when the settings pin it. */
+  idAuthority?: string;
 }
 
 export interface MediaSettings {
@@ -95,6 +97,8 @@ export interface Podcast {
   type: 'episodic' | 'serial';
   locked: boolean;
   author?: string;
+  /** podcast:guid from the settings; otherwise derived from the feed URL. */
+  guid?: string;
 }
 
 /** The podcast fields of an article. */

@@ -47,6 +47,7 @@ export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {
       hubs: settings.hub === undefined ? [] : [settings.hub].flat(),
       ...(settings.media === undefined ? {} : { media: settings.media }),
       ...(settings.podcast === undefined ? {} : { podcast: toPodcast(settings.podcast, source, file.path) }),
+      ...(settings.id === undefined ? {} : { idAuthority: settings.id.authority }),
     },
   };
 }
@@ -74,6 +75,7 @@ function toPodcast(podcast: PodcastSettings, source: YamlSource, file: string): 
     type: podcast.type,
     locked: podcast.locked,
     ...(podcast.author === undefined ? {} : { author: podcast.author }),
+    ...(podcast.guid === undefined ? {} : { guid: podcast.guid }),
   };
 }
 
@@ -227,9 +229,11 @@ function imageText(image: { alt?: string | undefined; caption?: string | undefin
 /**
  * A tag: URI (RFC 4151) from the site's host, the publication day and the file name.
  * None of these change when a title, slug, URL scheme or trailing slash does, so readers
- * never see a retitled article twice.
+ * never see a retitled article twice. With `id.authority` pinned (syndic init writes it),
+ * neither a new domain, --base-url nor --timezone changes it either.
  */
 export function defaultId(site: Site, date: Date, stem: string): string {
+  if (site.idAuthority !== undefined) return `tag:${site.idAuthority}:${encodeURIComponent(stem)}`;
   const host = new URL(site.url).hostname;
   return `tag:${host},${calendarDay(date, site.timezone)}:${encodeURIComponent(stem)}`;
 }

@@ -97,6 +97,26 @@ export function isAppleCategory(value: string): boolean {
   return subs !== undefined && rest.length === 0 && (sub === undefined || subs.includes(sub));
 }
 
+// ---- Identity that `syndic init` pins into syndic.yaml (src/commands/init.ts) ----
+
+/** An RFC 4151 tagging entity: a domain name or an email address, a comma, and a date (YYYY, YYYY-MM or YYYY-MM-DD). */
+export function isTaggingEntity(value: string): boolean {
+  const [name = '', date = '', ...rest] = value.split(',');
+  const domain = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/i.test(name);
+  const email = /^[^@\s,:]+@[^@\s,:]+$/.test(name);
+  return rest.length === 0 && (domain || email) && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(date);
+}
+
+const idSettingsSchema = z.strictObject({
+  /** The tag: authority of every default id, host and year: ids become tag:AUTHORITY:<file name>. Default: none (the site host and each article's day). */
+  authority: z.string().refine(isTaggingEntity, 'must be a domain and a year, such as news.example.org,2024'),
+});
+
+/** podcast:guid, written once by `syndic init --podcast` so a move keeps the show's identity. */
+const podcastGuidSchema = z.uuid('is not a UUID such as 917393e3-1b1e-5cef-ace4-edaa54e1f810');
+
+// ---- end of init's block ----
+
 const podcastSchema = z.strictObject({
   /** Who Apple and Podcast Index contact about the show: itunes:owner. Required. */
   owner: z.strictObject({ name: text, email: z.email('is not an email address') }, { error: 'is required in podcast mode: add owner: {name: "…", email: "…"}' }),
@@ -114,6 +134,8 @@ const podcastSchema = z.strictObject({
   locked: z.boolean().default(false),
   /** itunes:author. Default: the site's author names. */
   author: text.optional(),
+  /** podcast:guid, the show's identity. Default: a UUIDv5 of the feed URL (it changes if the site moves). */
+  guid: podcastGuidSchema.optional(),
 });
 
 // --- media (body files, lead images, copies) ---
@@ -171,6 +193,8 @@ export const settingsSchema = z.strictObject({
   /** How local media files are copied into the output's media/ folder. Optional. */
   media: mediaSettings.optional(),
   // --- end media ---
+  /** Pins the default ids: `authority` is the tag: URI's host and year. Optional; `syndic init` writes it. */
+  id: idSettingsSchema.optional(),
 });
 
 const dateString = z.string({ error: 'must be a date written as YYYY-MM-DD or an RFC 3339 date-time' });

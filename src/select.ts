@@ -15,12 +15,18 @@ function newestFirst(a: Schedulable, b: Schedulable): number {
   return b.date.getTime() - a.date.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** What a preview build shows beyond the published site (`--drafts`, `--future`). */
+export interface Preview {
+  drafts?: boolean;
+  future?: boolean;
+}
+
 /**
  * Drafts never appear. Articles dated after `now` wait: the first build after their
- * date publishes them, which is what cron relies on.
+ * date publishes them, which is what cron relies on. A preview may show either.
  */
-export function select<T extends Schedulable>(items: readonly T[], now: Date): Selection<T> {
-  const published = items.filter((item) => !item.draft && item.date <= now).sort(newestFirst);
+export function select<T extends Schedulable>(items: readonly T[], now: Date, preview: Preview = {}): Selection<T> {
+  const published = items.filter((item) => (preview.drafts === true || !item.draft) && (preview.future === true || item.date <= now)).sort(newestFirst);
   return { published };
 }
 

@@ -6,14 +6,17 @@
 // live-reload script to HTML. `fresh` (the conditional-GET rules Express uses), `negotiator`
 // (Accept-Encoding with q-values) and `mime` do the parts that have rules of their own.
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import fresh from 'fresh';
 import mime from 'mime';
 import Negotiator from 'negotiator';
+import rangeParser from 'range-parser';
 import { LIVE_RELOAD_PATH, ReloadChannel, withLiveReload } from './live-reload.js';
 import { FEED_PATHS, INDEX_PATH } from './urls.js';
 
@@ -36,26 +39,29 @@ export interface Server {
 }
 
 // mime knows these by extension only (.rss, .atom); Syndic's feeds are named rss.xml, atom.xml, feed.json.
-const FEED_TYPES: Record<string, string> = {
-  [FEED_PATHS.rss]: 'application/rss+xml',
-  [FEED_PATHS.atom]: 'application/atom+xml',
-  [FEED_PATHS.json]: 'application/feed+json',
-};
+// A Map, not an object: a file named `toString` or `constructor` must not find Object.prototype's.
+const FEED_TYPES = new Map<string, string>([
+  [FEED_PATHS.rss, 'application/rss+xml'],
+  [FEED_PATHS.atom, 'application/atom+xml'],
+  [FEED_PATHS.json, 'application/feed+json'],
+]);
 
 const TEXTUAL = /^(text\/|application\/([\w.+-]+\+)?(json|xml|javascript)$|image\/svg\+xml$)/;
 
 /** The Content-Type a file is served with; text, XML and JSON say they are UTF-8. */
 export function contentType(file: string): string {
-  const type = FEED_TYPES[path.basename(file)] ?? mime.getType(file) ?? 'application/octet-stream';
+  const type = FEED_TYPES.get(path.basename(file)) ?? mime.getType(file) ?? 'application/octet-stream';
   return TEXTUAL.test(type) ? `${type}; charset=utf-8` : type;
 }
 
-/** Starts serving `dir` on 127.0.0.1 only: a preview is not for the network. */
+/**
+ * Starts serving `dir` on 127.0.0.1 only: a preview is not for the network. The folder need
+ * not exist yet (serve listens before the first build, to know its own address).
+ */
 export async function serve(options: ServeOptions): Promise<Server> {
-  const root = await realpath(options.dir);
   const channel = options.liveReload ? new ReloadChannel() : undefined;
   const server = createServer((request, response) => {
-    respond(root, channel, request, response).catch((error: unknown) => {
+    respond(options.dir, channel, request, response).catch((error: unknown) => {
       if (!response.headersSent) send(request, response, 500, { 'Content-Type': 'text/plain; charset=utf-8' }, Buffer.from(`${String(error)}\n`));
       else response.destroy();
     });
@@ -77,7 +83,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
   };
 }
 
-async function respond(root: string, channel: ReloadChannel | undefined, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function respond(dir: string, channel: ReloadChannel | undefined, request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     send(request, response, 405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }, Buffer.from('405 method not allowed\n'));
     return;
@@ -88,7 +94,9 @@ async function respond(root: string, channel: ReloadChannel | undefined, request
     channel.listen(request, response);
     return;
   }
-  const found = await locate(root, url.pathname);
+  // Resolved per request: the folder is swapped by each build, and may not exist before the first.
+  const root = await realpath(dir).catch(() => undefined);
+  const found = root === undefined ? ({ kind: 'missing' } as const) : await locate(root, url.pathname);
   if (found.kind === 'redirect') {
     send(request, response, 301, { Location: `${url.pathname}/${url.search}` }, Buffer.alloc(0));
     return;
@@ -135,11 +143,14 @@ const NOT_FOUND = `<!doctype html>
 </html>
 `;
 
-/** The site's own `404.html` when it has one, as most static hosts do; otherwise a short page. */
-async function notFound(root: string, channel: ReloadChannel | undefined, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const custom = path.join(root, '404.html');
-  if (await stat(custom).then((s) => s.isFile(), () => false)) {
-    await sendFile(custom, channel, request, response, 404);
+/**
+ * The site's own `404.html` when it has one, as most static hosts do; otherwise a short page.
+ * Found through locate() like every other file, so a `404.html` link cannot reach outside.
+ */
+async function notFound(root: string | undefined, channel: ReloadChannel | undefined, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const custom = root === undefined ? undefined : await locate(root, '/404.html');
+  if (custom?.kind === 'file') {
+    await sendFile(custom.file, channel, request, response, 404);
     return;
   }
   const body = Buffer.from(channel ? withLiveReload(NOT_FOUND) : NOT_FOUND);
@@ -147,22 +158,43 @@ async function notFound(root: string, channel: ReloadChannel | undefined, reques
 }
 
 async function sendFile(file: string, channel: ReloadChannel | undefined, request: IncomingMessage, response: ServerResponse, status: number): Promise<void> {
-  const [stats, raw] = await Promise.all([stat(file), readFile(file)]);
+  const stats = await stat(file);
   const type = contentType(file);
-  const body = channel && type.startsWith('text/html') ? Buffer.from(withLiveReload(raw.toString('utf8'))) : raw;
+  const compressible = TEXTUAL.test(type.split(';')[0] ?? type);
+  // Text is read whole (for live reload, compression and a content hash); audio, video and
+  // images are streamed, so an hour-long episode is never held in memory.
+  const raw = compressible ? await readFile(file) : undefined;
+  const body = raw && channel && type.startsWith('text/html') ? Buffer.from(withLiveReload(raw.toString('utf8'))) : raw;
   const headers: OutgoingHttpHeaders = {
     'Content-Type': type,
     // Weak: the same representation may be sent gzip-, brotli- or un-encoded (RFC 9110 §8.8.3).
-    ETag: `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+    ETag: body ? `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` : `W/"${stats.size.toString(36)}-${Math.trunc(stats.mtimeMs).toString(36)}"`,
     'Last-Modified': stats.mtime.toUTCString(),
     // Always revalidate: a preview must show the latest build, and 304s keep that cheap.
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
+    ...(status === 200 ? { 'Accept-Ranges': 'bytes' } : {}),
   };
-  const compressible = TEXTUAL.test(type.split(';')[0] ?? type);
   if (compressible) headers.Vary = 'Accept-Encoding';
   if (status === 200 && fresh(request.headers, { etag: headers.ETag, 'last-modified': headers['Last-Modified'] })) {
     send(request, response, 304, headers, Buffer.alloc(0));
+    return;
+  }
+  const size = body?.length ?? stats.size;
+  const range = status === 200 ? rangeOf(request, size, String(headers['Last-Modified'])) : undefined;
+  if (range === 'unsatisfiable') {
+    send(request, response, 416, { 'Content-Range': `bytes */${size}`, 'Content-Type': 'text/plain; charset=utf-8' }, Buffer.alloc(0));
+    return;
+  }
+  if (range) {
+    // A part is always of the unencoded bytes, whatever Accept-Encoding says.
+    const part = { ...headers, 'Content-Range': `bytes ${range.start}-${range.end}/${size}` };
+    if (body) send(request, response, 206, part, body.subarray(range.start, range.end + 1));
+    else stream(request, response, 206, part, file, range);
+    return;
+  }
+  if (!body) {
+    stream(request, response, status, headers, file, size === 0 ? undefined : { start: 0, end: size - 1 });
     return;
   }
   const encoding = compressible ? new Negotiator(request).encoding(['br', 'gzip']) : undefined;
@@ -173,6 +205,34 @@ async function sendFile(file: string, channel: ReloadChannel | undefined, reques
   } else {
     send(request, response, status, headers, body);
   }
+}
+
+/**
+ * The one byte range asked for (RFC 9110 §14), `unsatisfiable` for a 416, or undefined for the
+ * whole file: no Range, a malformed one, several ranges (a server may answer those with 200),
+ * or an If-Range that no longer matches. Weak ETags never match If-Range (§13.1.5), dates may.
+ */
+function rangeOf(request: IncomingMessage, size: number, lastModified: string): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const header = request.headers.range;
+  if (header === undefined) return undefined;
+  const ifRange = request.headers['if-range'];
+  if (ifRange !== undefined && ifRange !== lastModified) return undefined;
+  const ranges = rangeParser(size, header, { combine: true });
+  if (ranges === -1) return 'unsatisfiable';
+  if (ranges === -2 || ranges.type !== 'bytes' || ranges.length !== 1) return undefined;
+  const [range] = ranges;
+  return range;
+}
+
+/** Streams `file` (or the bytes `range` of it); HEAD gets the headers only. */
+function stream(request: IncomingMessage, response: ServerResponse, status: number, headers: OutgoingHttpHeaders, file: string, range: { start: number; end: number } | undefined): void {
+  response.writeHead(status, { ...headers, 'Content-Length': range ? range.end - range.start + 1 : 0 });
+  if (request.method === 'HEAD' || !range) {
+    response.end();
+    return;
+  }
+  // A file that vanishes mid-read (a rebuild) ends the connection; the client retries.
+  pipeline(createReadStream(file, range), response).catch(() => response.destroy());
 }
 
 /** Writes status, headers and Content-Length; HEAD gets the same headers and no body. */

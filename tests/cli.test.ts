@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -36,7 +36,18 @@ describe('main', () => {
     [['--version'], EXIT.ok],
     [[], EXIT.usage],
     [['publish'], EXIT.usage],
-    [['--root', '.', 'build'], EXIT.usage],
+    [['-V'], EXIT.ok],
+    [['help'], EXIT.ok],
+    [['help', 'build'], EXIT.ok],
+    [['help', 'biuld'], EXIT.usage],
+    [['--quite', 'build'], EXIT.usage],
+    [['--json', 'new', 'Title'], EXIT.usage],
+    [['-q', 'import', 'x.txt'], EXIT.usage],
+    [['new', 'Title', '--json'], EXIT.usage],
+    [['build', '--drafts'], EXIT.usage],
+    [['build', '--future', '--out', 'dist'], EXIT.usage],
+    [['build', '--future', '--out', 'dist/preview/'], EXIT.usage],
+    [['build', '--drafts', '--out', '/tmp/syndic-never', '--ping'], EXIT.usage],
     [['build', 'extra'], EXIT.usage],
     [['build', '--help'], EXIT.ok],
     [['check', '--colour'], EXIT.usage],
@@ -57,7 +68,7 @@ describe('main', () => {
 
   it('lists every command with its one-line summary, serve included', () => {
     for (const command of COMMANDS) expect(HELP).toContain(`  ${command.name.padEnd(10)}${command.summary}`);
-    expect(HELP).toContain('  serve     Build, then serve dist/ on localhost with live reload (--watch)');
+    expect(HELP).toContain('  serve     Build a preview with its own folder and cache, and serve it on localhost');
     expect(HELP).toContain('(--watch: rebuild on every change)');
   });
 
@@ -70,10 +81,59 @@ describe('main', () => {
     await expect(stdout).toMatchFileSnapshot(`fixtures/cli/${name}-help.txt`);
   });
 
-  it('names the command in usage errors', async () => {
+  it('names the command in usage errors, with balanced quotes', async () => {
     const { code, stdout, stderr } = await cli(['check', '--colour']);
     expect({ code, stdout }).toEqual({ code: EXIT.usage, stdout: '' });
-    expect(stderr).toMatch(/^syndic check: Unknown option '--colour'\..*\nRun "syndic check --help" for usage\.\n$/s);
+    expect(stderr).toBe('syndic check: unknown option "--colour"\nRun "syndic check --help" for usage.\n');
+    expect((await cli(['build', '--root'])).stderr).toBe('syndic build: option "--root" needs a value\nRun "syndic build --help" for usage.\n');
+    expect((await cli(['build', '--quiet=yes'])).stderr).toContain('option "--quiet" takes no value');
+  });
+
+  it('suggests the command or flag that was meant', async () => {
+    expect((await cli(['biuld'])).stderr).toBe('syndic: unknown command "biuld"; did you mean "build"?\nRun "syndic --help" for usage.\n');
+    expect((await cli(['build', '--quite'])).stderr).toContain('unknown option "--quite"; did you mean "--quiet"?');
+    expect((await cli(['--quite', 'build'])).stderr).toContain('unknown option "--quite" before the command; did you mean "--quiet"?');
+    expect((await cli(['publish'])).stderr).toBe('syndic: unknown command "publish"\nRun "syndic --help" for usage.\n');
+  });
+
+  it('takes the global flags before the command as after it', async () => {
+    const root = await siteCopy();
+    expect(await cli(['--root', root, 'build'])).toEqual({ code: 0, stdout: 'built: 1 of 1 article published, 26 files changed\n', stderr: '' });
+    expect(await cli(['-q', '--root', root, 'build'], terminal())).toEqual({ code: 0, stdout: 'nothing changed (1 of 1 article published)\n', stderr: '' });
+    expect(await cli([`--root=${root}`, '--quiet', 'check'], terminal())).toEqual({ code: 0, stdout: 'checked: 1 article and the settings, no problems\n', stderr: '' });
+    expect(JSON.parse((await cli(['--json', 'build', '--root', root])).stdout)).toMatchObject({ command: 'build', ok: true });
+    const coloured = await cli(['--root', root, 'build'], terminal());
+    expect(coloured.stdout).toContain('\u001b[');
+    for (const argv of [['--no-color', '--root', root, 'build'], ['--root', root, 'build', '--no-color']]) {
+      expect((await cli(argv, terminal())).stdout).toBe('✔ Nothing changed in 0.50 s: 1 of 1 article published · 0 feeds written · 0 files changed · 26 unchanged · 0 warnings\n');
+    }
+  });
+
+  it('answers help [command] and -V', async () => {
+    expect((await cli(['help'])).stdout).toBe(HELP);
+    expect((await cli(['help', 'serve'])).stdout).toBe((await cli(['serve', '--help'])).stdout);
+    expect((await cli(['--help', 'build'])).stdout).toBe((await cli(['build', '--help'])).stdout);
+    expect((await cli(['-V'])).stdout).toBe(`${version()}\n`);
+  });
+
+  it('builds drafts and scheduled articles only into another folder, as a preview', async () => {
+    const root = await siteCopy();
+    await writeFile(path.join(root, 'articles/2024-11-22-brouillon.md'), '---\ntitle: Brouillon\ndate: 2024-11-22\ndraft: true\n---\nPas encore.\n');
+    const refused = await cli(['build', '--root', root, '--drafts']);
+    expect(refused.code).toBe(EXIT.usage);
+    expect(refused.stderr).toContain('--drafts never writes into dist/');
+    expect((await cli(['build', '--root', root, '--drafts', '--out', 'preview', '--ping'])).stderr).toContain('--drafts cannot be used with --ping');
+    expect(await cli(['build', '--root', root, '--drafts', '--out', 'preview'])).toEqual({ code: 0, stdout: 'built (preview with drafts): 2 of 2 articles published, 31 files changed\n', stderr: '' });
+    await expect(readFile(path.join(root, 'preview/articles/brouillon.html'), 'utf8')).resolves.toContain('Brouillon');
+    await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
+    const json = JSON.parse((await cli(['build', '--root', root, '--future', '--out', 'later', '--json'])).stdout) as Record<string, unknown>;
+    expect(json).toMatchObject({ ok: true, preview: { drafts: false, future: true }, published: 1 });
+    // The real build's cache is not the preview's: a real build after a preview is not cold.
+    expect((await cli(['build', '--root', root])).stdout).toBe('built: 1 of 2 articles published, 26 files changed\n');
+    const cache = await readFile(path.join(root, '.syndic-cache/build.json'));
+    await writeFile(path.join(root, 'articles/2024-11-22-brouillon.md'), '---\ntitle: Brouillon revu\ndate: 2024-11-22\ndraft: true\n---\nPas encore.\n');
+    expect((await cli(['build', '--root', root, '--drafts', '--out', 'preview'])).stdout).toMatch(/^built \(preview with drafts\)/);
+    expect((await readFile(path.join(root, '.syndic-cache/build.json'))).equals(cache)).toBe(true);
   });
 
   it('prints the package version', async () => {

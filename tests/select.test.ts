@@ -29,6 +29,15 @@ describe('select', () => {
     expect(select(entries, NOW).published.map((e) => e.slug)).toEqual(['due']);
   });
 
+  it('shows drafts with preview.drafts and later articles with preview.future, each alone', () => {
+    const entries = [entry({ slug: 'draft', id: 'tag:x,2024:d', draft: true }), entry({ slug: 'later', id: 'tag:x,2024:l', date: new Date('2025-01-01T00:00:01Z') }), entry({ slug: 'due', id: 'tag:x,2024:u', date: NOW })];
+    const slugs = (preview: Parameters<typeof select>[2]) => select(entries, NOW, preview).published.map((e) => e.slug).sort();
+    expect(slugs({ drafts: true })).toEqual(['draft', 'due']);
+    expect(slugs({ future: true })).toEqual(['due', 'later']);
+    expect(slugs({ drafts: true, future: true })).toEqual(['draft', 'due', 'later']);
+    expect(slugs({})).toEqual(['due']);
+  });
+
   it('carries at most feedLimit entries in the feed but pages every published one', () => {
     const entries = Array.from({ length: 5 }, (_, i) => entry({ slug: `s${i}`, id: `tag:x,2024:${i}`, date: new Date(Date.UTC(2024, 0, i + 1)) }));
     const { published } = select(entries, NOW);

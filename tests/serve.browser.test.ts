@@ -90,7 +90,7 @@ describe('the site in a real browser', () => {
         await page.waitForFunction((text) => document.body.innerText.includes(text), edited, { timeout: 60_000 });
         expect(await page.locator('main').innerText()).toContain(edited);
         // No page on disk carries the script: it exists only in served responses.
-        const onDisk = await readFile(path.join(site.root, 'dist', new URL(page.url()).pathname), 'utf8');
+        const onDisk = await readFile(path.join(site.root, '.syndic-cache/preview/dist', new URL(page.url()).pathname), 'utf8');
         expect(onDisk).toContain(edited);
         expect(onDisk).not.toContain('<script');
       } finally {

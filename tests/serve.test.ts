@@ -188,3 +188,131 @@ describe('locate', () => {
     expect(await locate(root, '/../../../etc/passwd')).toEqual({ kind: 'missing' });
   });
 });
+
+describe('serve, Range requests (podcast audio and video)', () => {
+  let dir: string;
+  let server: Server;
+  const audio = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'syndic-range-'));
+    await mkdir(path.join(dir, 'media'));
+    await writeFile(path.join(dir, 'media', 'episode.mp3'), audio);
+    await writeFile(path.join(dir, 'rss.xml'), '<rss version="2.0"><channel></channel></rss>');
+    server = await serve({ dir });
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('says it takes ranges, and answers one with 206 and exactly those bytes', async () => {
+    const full = await get(server.url, '/media/episode.mp3');
+    expect(full.status).toBe(200);
+    expect(full.headers['accept-ranges']).toBe('bytes');
+    expect(full.body.equals(audio)).toBe(true);
+    const part = await get(server.url, '/media/episode.mp3', { headers: { Range: 'bytes=100-199' } });
+    expect(part.status).toBe(206);
+    expect(part.headers['content-range']).toBe('bytes 100-199/1000');
+    expect(part.headers['content-length']).toBe('100');
+    expect(part.body.equals(audio.subarray(100, 200))).toBe(true);
+    const tail = await get(server.url, '/media/episode.mp3', { headers: { Range: 'bytes=-10' } });
+    expect(tail.headers['content-range']).toBe('bytes 990-999/1000');
+    expect(tail.body.equals(audio.subarray(990))).toBe(true);
+    const open = await get(server.url, '/media/episode.mp3', { headers: { Range: 'bytes=995-' } });
+    expect(open.body.equals(audio.subarray(995))).toBe(true);
+  });
+
+  it('answers a range past the end with 416 and the size', async () => {
+    const reply = await get(server.url, '/media/episode.mp3', { headers: { Range: 'bytes=5000-6000' } });
+    expect(reply.status).toBe(416);
+    expect(reply.headers['content-range']).toBe('bytes */1000');
+    expect(reply.body.length).toBe(0);
+  });
+
+  it('sends the whole file for a malformed Range, several ranges, or an If-Range that no longer matches', async () => {
+    for (const headers of [{ Range: 'bytes=abc' }, { Range: 'items=0-5' }, { Range: 'bytes=0-1,500-501' }, { Range: 'bytes=0-1', 'If-Range': 'Thu, 01 Jan 1970 00:00:00 GMT' }, { Range: 'bytes=0-1', 'If-Range': 'W/"x"' }]) {
+      const reply = await get(server.url, '/media/episode.mp3', { headers });
+      expect(reply.status, JSON.stringify(headers)).toBe(200);
+      expect(reply.body.equals(audio)).toBe(true);
+    }
+    const lastModified = String((await get(server.url, '/media/episode.mp3')).headers['last-modified']);
+    expect((await get(server.url, '/media/episode.mp3', { headers: { Range: 'bytes=0-1', 'If-Range': lastModified } })).status).toBe(206);
+  });
+
+  it('answers HEAD with a range with the part headers and no body, and ranges text unencoded', async () => {
+    const head = await get(server.url, '/media/episode.mp3', { method: 'HEAD', headers: { Range: 'bytes=0-9' } });
+    expect(head.status).toBe(206);
+    expect(head.headers['content-length']).toBe('10');
+    expect(head.body.length).toBe(0);
+    const text = await get(server.url, '/rss.xml', { headers: { Range: 'bytes=0-3', 'Accept-Encoding': 'gzip, br' } });
+    expect(text.status).toBe(206);
+    expect(text.headers['content-encoding']).toBeUndefined();
+    expect(text.body.toString()).toBe('<rss');
+  });
+});
+
+describe('serve, hostile files in the output folder', () => {
+  it('never follows a 404.html link out of the folder', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'syndic-404-'));
+    const dir = path.join(root, 'dist');
+    await mkdir(dir);
+    await writeFile(path.join(root, 'secret.txt'), 'outside secret');
+    await symlink(path.join(root, 'secret.txt'), path.join(dir, '404.html'));
+    const server = await serve({ dir });
+    try {
+      for (const target of ['/nope', '/404.html', '/articles/nope.html']) {
+        const reply = await get(server.url, target);
+        expect(reply.status, target).toBe(404);
+        expect(reply.body.toString(), target).not.toContain('outside secret');
+        expect(reply.body.toString(), target).toContain('<h1>Not found</h1>');
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('still uses a 404.html link that stays inside the folder', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'syndic-404-in-'));
+    await writeFile(path.join(dir, 'missing.html'), '<p>Perdu</p>');
+    await symlink(path.join(dir, 'missing.html'), path.join(dir, '404.html'));
+    const server = await serve({ dir });
+    try {
+      const reply = await get(server.url, '/nope');
+      expect(reply.status).toBe(404);
+      expect(reply.body.toString()).toBe('<p>Perdu</p>');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.each(['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf', 'tags/x/toString'])('serves a file named %s like any other', async (name) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'syndic-proto-'));
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), 'plain');
+    const server = await serve({ dir });
+    try {
+      const reply = await get(server.url, `/${name}`);
+      expect(reply.status).toBe(200);
+      expect(reply.headers['content-type']).toBe('application/octet-stream');
+      expect(reply.body.toString()).toBe('plain');
+      expect(contentType(name)).toBe('application/octet-stream');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers 404 while the folder does not exist yet, and serves it once built', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'syndic-later-'));
+    const dir = path.join(root, 'preview');
+    const server = await serve({ dir });
+    try {
+      expect((await get(server.url, '/')).status).toBe(404);
+      await mkdir(dir);
+      await writeFile(path.join(dir, 'index.html'), PAGE);
+      expect((await get(server.url, '/')).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});

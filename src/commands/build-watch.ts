@@ -2,13 +2,13 @@
 import type { Io } from '../cli.js';
 import { SyndicError } from '../errors.js';
 import type { BuildOutcome, WatchOptions } from '../watch.js';
-import { plainSummary, printProblems, problemsOf } from './report.js';
+import { plainSummary, previewOf, printProblems, problemsOf } from './report.js';
 
 /** Prints one build's outcome the way `syndic build` does; a failure also says the last good site stays. */
-export function reportOutcome(outcome: BuildOutcome, io: Io): void {
+export function reportOutcome(outcome: BuildOutcome, io: Io, preview?: string): void {
   if (outcome.ok) {
     printProblems(io, outcome.result.warnings, 'warning');
-    io.stdout(plainSummary(outcome.result));
+    io.stdout(plainSummary(outcome.result, preview));
     return;
   }
   const { error } = outcome;
@@ -32,7 +32,7 @@ export function interrupted(signal: AbortSignal | undefined): Promise<void> {
 /** Builds, rebuilds on every change until interrupted, then exits 0. */
 export async function watchBuild(options: WatchOptions, io: Io): Promise<number> {
   const { watch } = await import('../watch.js');
-  const watcher = await watch(options, (outcome) => reportOutcome(outcome, io));
+  const watcher = await watch(options, (outcome) => reportOutcome(outcome, io, previewOf(options)));
   io.stdout('watching articles and settings for changes (Ctrl-C to stop)\n');
   await interrupted(io.interrupt);
   await watcher.close();

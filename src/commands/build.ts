@@ -1,10 +1,11 @@
 // `syndic build`: flags in, build() called, the outcome told to a person, a log or a script.
+import path from 'node:path';
 import type { BuildOptions, BuildResult } from '../build.js';
 import type { PingResult } from '../ping.js';
 import { EXIT, type Command, type Io } from '../cli.js';
 import { SyndicError } from '../errors.js';
-import { badUsage, OUTPUT_OPTIONS, parseCommand, parseNow, PROJECT_OPTIONS, projectOptions, SITE_OPTIONS, type Values } from './options.js';
-import { colorsFor, modeOf, plainSummary, plural, printJson, printProblems, problemJson, problemsOf, seconds, statusOf, stopwatch, type Mode } from './report.js';
+import { badUsage, OUTPUT_OPTIONS, PREVIEW, parseCommand, parseNow, PROJECT_OPTIONS, projectOptions, SITE_OPTIONS, type Values } from './options.js';
+import { colorsFor, modeOf, plainSummary, previewOf, plural, printJson, printProblems, problemJson, problemsOf, seconds, statusOf, stopwatch, type Mode } from './report.js';
 
 const HELP = `Usage
   $ syndic build [options]
@@ -24,6 +25,8 @@ Options
   --no-cache         Ignore and do not update ROOT/.syndic-cache
   --jobs N           Worker processes for large builds (default: 1)
   --ping             Tell the settings' WebSub hubs which feeds changed
+  --drafts           Preview: publish drafts too (needs --out DIR other than dist/)
+  --future           Preview: publish articles dated later too (needs --out DIR)
   --watch            Rebuild on every change (articles, settings, media)
   -q, --quiet        No progress or colour: one summary line, problems on stderr
   --json             Print a JSON summary on stdout instead, for scripts
@@ -35,6 +38,7 @@ Examples
   $ syndic build --now 2024-11-21T12:00:00+01:00
   $ syndic build --quiet --keep-going
   $ syndic build --ping
+  $ syndic build --drafts --future --out /tmp/preview
   $ syndic build --watch
 
 Exit status
@@ -52,6 +56,8 @@ export const BUILD_OPTIONS = {
   'keep-going': { type: 'boolean' },
   'no-cache': { type: 'boolean' },
   jobs: { type: 'string' },
+  drafts: { type: 'boolean' },
+  future: { type: 'boolean' },
 } as const;
 
 const OPTIONS = {
@@ -74,19 +80,46 @@ export function buildOptionsOf(values: Values<typeof BUILD_OPTIONS>): BuildOptio
     ...(values['keep-going'] ? { keepGoing: true } : {}),
     ...(values['no-cache'] ? { cache: false } : {}),
     ...(jobs === undefined ? {} : { jobs }),
+    ...(values.drafts ? { drafts: true } : {}),
+    ...(values.future ? { future: true } : {}),
+    // A preview keeps a cache of its own, so it never makes the next real build cold.
+    ...(values.drafts || values.future ? { cacheFile: PREVIEW.cacheFile } : {}),
   };
+}
+
+/**
+ * Drafts and scheduled articles go only where no reader looks: the preview folder or an
+ * output folder named on purpose, never dist/, and never announced to a hub.
+ */
+export function previewRefusal(options: BuildOptions, ping: boolean): string | undefined {
+  if (!options.drafts && !options.future) return undefined;
+  const flag = options.drafts ? '--drafts' : '--future';
+  if (ping) return `${flag} cannot be used with --ping: a preview is never announced to hubs`;
+  if (options.outDir === undefined || intoDist(options)) {
+    return `${flag} never writes into dist/, which readers see; add --out DIR (e.g. --out /tmp/preview), or preview with "syndic serve ${flag}"`;
+  }
+  return undefined;
+}
+
+/** True when the output folder is the project's dist/ or a folder inside it, which a host publishes. */
+export function intoDist(options: Pick<BuildOptions, 'root' | 'outDir'>): boolean {
+  const root = path.resolve(options.root ?? '.');
+  const relative = path.relative(path.join(root, 'dist'), path.resolve(root, options.outDir ?? 'dist'));
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 export const command: Command = {
   name: 'build',
   summary: 'Build the feeds and pages into dist/',
   async run(args, io) {
-    const parsed = parseCommand(args, OPTIONS, { name: 'build', help: HELP, positionals: { min: 0, max: 0, what: '' } }, io);
+    const parsed = await parseCommand(args, OPTIONS, { name: 'build', help: HELP, positionals: { min: 0, max: 0, what: '' } }, io);
     if (typeof parsed === 'number') return parsed;
     const { values } = parsed;
     const mode = modeOf(io, values);
     const options = buildOptionsOf(values);
     if (options instanceof Error) return badUsage(io, 'build', options.message, mode === 'json');
+    const refused = previewRefusal(options, values.ping === true);
+    if (refused !== undefined) return badUsage(io, 'build', refused, mode === 'json');
     if (values.watch) {
       const { watchBuild } = await import('./build-watch.js');
       return watchBuild(options, io);
@@ -121,13 +154,14 @@ export async function runBuild(options: BuildOptions, mode: Mode, io: Io, after:
     progress?.stop();
   }
   const status = result.warnings.length > 0 ? EXIT.partial : EXIT.ok;
+  const preview = previewOf(options);
   // After the files are written: a hub that fails is reported, never fatal.
   const pings = after.ping ? await announce(result, mode, io) : undefined;
   // Any rss.xml, atom.xml or feed.json: of the site, a group or an archive.
   const feedsWritten = result.changed.filter((file) => feedFiles.includes(file.slice(file.lastIndexOf('/') + 1))).length;
   if (mode === 'json') {
     const { articles, published, changed, unchanged } = result;
-    printJson(io, { command: 'build', ok: true, status, articles, published, changed, feedsWritten, unchanged, warnings: result.warnings.map(problemJson), problems: [], ...(pings ? { pings } : {}), durationMs: elapsed() });
+    printJson(io, { command: 'build', ok: true, status, ...(preview ? { preview: { drafts: options.drafts === true, future: options.future === true } } : {}), articles, published, changed, feedsWritten, unchanged, warnings: result.warnings.map(problemJson), problems: [], ...(pings ? { pings } : {}), durationMs: elapsed() });
     return status;
   }
   printProblems(io, result.warnings, 'warning');
@@ -135,7 +169,7 @@ export async function runBuild(options: BuildOptions, mode: Mode, io: Io, after:
   const told = pings?.filter((r) => r.ok).length ?? 0;
   const pinged = pings && told > 0 ? `pinged: ${told} of ${plural(pings.length, 'notification')} accepted\n` : '';
   if (mode === 'plain') {
-    io.stdout(plainSummary(result));
+    io.stdout(plainSummary(result, preview));
     io.stdout(pinged);
     return status;
   }
@@ -148,7 +182,7 @@ export async function runBuild(options: BuildOptions, mode: Mode, io: Io, after:
     `${result.unchanged} unchanged`,
     result.warnings.length > 0 ? c.yellow(warnings) : warnings,
   ];
-  const head = result.changed.length === 0 ? c.bold('Nothing changed') : c.bold('Built');
+  const head = c.bold(`${result.changed.length === 0 ? 'Nothing changed' : 'Built'}${preview ? ` (preview with ${preview})` : ''}`);
   io.stdout(`${status === EXIT.ok ? c.green('✔') : c.yellow('!')} ${head} in ${seconds(elapsed())}: ${parts.join(c.dim(' · '))}\n`);
   io.stdout(pinged);
   return status;

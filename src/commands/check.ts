@@ -34,7 +34,7 @@ export const command: Command = {
   name: 'check',
   summary: 'Validate syndic.yaml and every article without writing anything',
   async run(args, io) {
-    const parsed = parseCommand(args, OPTIONS, { name: 'check', help: HELP, positionals: { min: 0, max: 0, what: '' } }, io);
+    const parsed = await parseCommand(args, OPTIONS, { name: 'check', help: HELP, positionals: { min: 0, max: 0, what: '' } }, io);
     if (typeof parsed === 'number') return parsed;
     const mode = modeOf(io, parsed.values);
     const elapsed = stopwatch(io);

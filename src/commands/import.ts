@@ -34,7 +34,7 @@ export const command: Command = {
   name: 'import',
   summary: 'Turn scraped articles (## title, byline, date) into Syndic articles',
   async run(args, io) {
-    const parsed = parseCommand(args, PROJECT_OPTIONS, { name: 'import', help: HELP, positionals: { min: 1, max: Infinity, what: 'files to import: syndic import FILE...' } }, io);
+    const parsed = await parseCommand(args, PROJECT_OPTIONS, { name: 'import', help: HELP, positionals: { min: 1, max: Infinity, what: 'files to import: syndic import FILE...' } }, io);
     if (typeof parsed === 'number') return parsed;
     const [{ openProject, createArticle }, { articleFileName, articleText }, { importArticle }] = await Promise.all([
       import('./project.js'),

@@ -33,7 +33,7 @@ export const command: Command = {
   name: 'new',
   summary: 'Start a draft: articles/YYYY-MM-DD-<slug>.md with its frontmatter filled in',
   async run(args, io) {
-    const parsed = parseCommand(args, OPTIONS, { name: 'new', help: HELP, positionals: { min: 1, max: 1, what: 'title: syndic new "Title"' } }, io);
+    const parsed = await parseCommand(args, OPTIONS, { name: 'new', help: HELP, positionals: { min: 1, max: 1, what: 'title: syndic new "Title"' } }, io);
     if (typeof parsed === 'number') return parsed;
     const { values } = parsed;
     const title = (parsed.positionals[0] ?? '').trim();

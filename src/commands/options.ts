@@ -1,7 +1,7 @@
 // Flags shared by the commands, and the one way they report bad usage.
 import { parseArgs } from 'node:util';
 import type { BuildOptions } from '../build.js';
-import { EXIT, type Io } from '../cli.js';
+import { EXIT, suggestion, type Io } from '../cli.js';
 import { problemJson } from './report.js';
 
 type Options = Record<string, { type: 'string' | 'boolean'; short?: string }>;
@@ -16,6 +16,12 @@ export const PROJECT_OPTIONS = {
   config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
+
+/**
+ * Where `serve` and `--drafts`/`--future` builds write, relative to the project: inside the
+ * cache folder, which is never published, with a cache of their own so the real one stays warm.
+ */
+export const PREVIEW = { outDir: '.syndic-cache/preview/dist', cacheFile: '.syndic-cache/preview/build.json' } as const;
 
 /** Overrides of syndic.yaml, for the commands that validate or build. */
 export const SITE_OPTIONS = {
@@ -40,12 +46,12 @@ export interface Usage {
  * Parses a command's flags, strictly: unknown flags are errors, not silently ignored.
  * Returns an exit status instead when there is nothing more to do (help shown, or bad usage).
  */
-export function parseCommand<T extends Options>(args: readonly string[], options: T, usage: Usage, io: Io): { values: Values<T>; positionals: string[] } | number {
+export async function parseCommand<T extends Options>(args: readonly string[], options: T, usage: Usage, io: Io): Promise<{ values: Values<T>; positionals: string[] } | number> {
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
-    return badUsage(io, usage.name, (error as Error).message, args.includes('--json'));
+    return badUsage(io, usage.name, await flagProblem(error as NodeJS.ErrnoException, options), 'json' in options && args.includes('--json'));
   }
   const flags = parsed.values as { help?: boolean; json?: boolean };
   if (flags.help === true) {
@@ -57,6 +63,24 @@ export function parseCommand<T extends Options>(args: readonly string[], options
   if (count < min) return badUsage(io, usage.name, `missing ${what}`, flags.json === true);
   if (count > max) return badUsage(io, usage.name, `unexpected argument "${parsed.positionals[max] ?? ''}"`, flags.json === true);
   return { values: parsed.values as Values<T>, positionals: parsed.positionals };
+}
+
+/**
+ * parseArgs' own messages quote unevenly and suggest `-- "--x"`; say what is wrong, in our
+ * words, with the nearest flag the command does take.
+ */
+async function flagProblem(error: NodeJS.ErrnoException, options: Options): Promise<string> {
+  const flag = /'(-[^' ,]*)/.exec(error.message)?.[1] ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const known = Object.entries(options).flatMap(([name, option]) => [`--${name}`, ...(option.short ? [`-${option.short}`] : [])]);
+    return `unknown option "${flag}"${await suggestion(flag, known)}`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const name = flag.replace(/^--?/, '');
+    const option = Object.entries(options).find(([long, o]) => long === name || o.short === name);
+    return option?.[1].type === 'boolean' ? `option "--${option[0]}" takes no value` : `option "${flag}" needs a value`;
+  }
+  return error.message;
 }
 
 /** Prints a usage error (as JSON too when asked) and returns its exit status. */

@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import { EXIT, type Io } from '../cli.js';
 import type { ProblemData } from '../errors.js';
 import { SyndicError } from '../errors.js';
-import type { BuildResult } from '../build.js';
+import type { BuildOptions, BuildResult } from '../build.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -97,8 +97,16 @@ export function statusOf(error: SyndicError): number {
   return problemsOf(error).every((problem) => problem.code === 'USAGE') ? EXIT.usage : EXIT.invalidInput;
 }
 
+/** What a preview build shows that the real site does not ("drafts", …), or undefined for a real build. */
+export function previewOf(options: Pick<BuildOptions, 'drafts' | 'future'>): string | undefined {
+  if (options.drafts && options.future) return 'drafts and scheduled articles';
+  if (options.drafts) return 'drafts';
+  return options.future ? 'scheduled articles' : undefined;
+}
+
 /** The one line a build prints in a log or with --quiet (and after each rebuild under --watch). */
-export function plainSummary(result: Pick<BuildResult, 'published' | 'articles' | 'changed'>): string {
+export function plainSummary(result: Pick<BuildResult, 'published' | 'articles' | 'changed'>, preview?: string): string {
   const counts = `${result.published} of ${plural(result.articles, 'article')} published`;
-  return result.changed.length === 0 ? `nothing changed (${counts})\n` : `built: ${counts}, ${plural(result.changed.length, 'file')} changed\n`;
+  const label = preview === undefined ? '' : ` (preview with ${preview})`;
+  return result.changed.length === 0 ? `nothing changed${label} (${counts})\n` : `built${label}: ${counts}, ${plural(result.changed.length, 'file')} changed\n`;
 }

@@ -1,91 +1,86 @@
-// `syndic serve`: build, then serve the output folder on 127.0.0.1, rebuilding and reloading open pages with --watch.
-import { mkdir } from 'node:fs/promises';
+// `syndic serve`: build a preview into a folder of its own, then serve it on 127.0.0.1,
+// rebuilding and reloading open pages with --watch. The real dist/ and its cache are never touched.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import type { BuildOptions } from '../build.js';
 import type { Server, ServeOptions } from '../serve.js';
 import { EXIT, type Command, type Io } from '../cli.js';
-import { BUILD_OPTIONS, buildOptionsOf } from './build.js';
+import { BUILD_OPTIONS, buildOptionsOf, intoDist } from './build.js';
 import { interrupted, reportOutcome } from './build-watch.js';
+import { badUsage, parseCommand, PREVIEW } from './options.js';
+import { previewOf } from './report.js';
 
 export const SERVE_HELP = `Usage
-  $ syndic serve [--port N] [--watch] [build options]
+  $ syndic serve [--port N] [--watch] [--drafts] [--future] [build options]
 
-Builds the site, then serves the output folder at http://127.0.0.1:PORT/
-with the content types, ETags and compression a real host would use.
+Builds a preview of the site into ROOT/${PREVIEW.outDir}, with its own cache
+and the server's address as base URL, then serves it at http://127.0.0.1:PORT/
+with the content types, ETags, Range requests and compression a real host uses.
+The real dist/ and its build cache are never touched.
 
 Options
   --root DIR         Project folder (default: .)
   --port N           Port to listen on; 0 picks a free one (default: 8080)
   --watch            Rebuild when articles, settings or media change, and reload open pages
-  --out DIR          Output folder to build and serve (default: ROOT/dist)
+  --drafts           Show drafts too
+  --future           Show articles dated later too
+  --out DIR          Preview folder (default: ROOT/${PREVIEW.outDir}; never dist/)
+  --base-url URL     Links to this address instead of the server's own
   -h, --help         Show this help
-  (and the other build options: --articles, --config, --base-url, --timezone,
-   --now, --keep-going, --no-cache, --jobs)
+  (and the other build options: --articles, --config, --timezone, --now,
+   --keep-going, --no-cache, --jobs)
 
 Examples
   $ syndic serve --watch
+  $ syndic serve --watch --drafts --future
   $ syndic serve --port 0 --root site
 `;
 
+const OPTIONS = { ...BUILD_OPTIONS, port: { type: 'string' }, watch: { type: 'boolean' } } as const;
+
 export const command: Command = {
   name: 'serve',
-  summary: 'Build, then serve dist/ on localhost with live reload (--watch)',
+  summary: 'Build a preview with its own folder and cache, and serve it on localhost',
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        strict: true,
-        allowPositionals: false,
-        options: { ...BUILD_OPTIONS, port: { type: 'string' }, watch: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      });
-    } catch (error) {
-      io.stderr(`syndic serve: ${(error as Error).message}\nRun "syndic serve --help" for usage.\n`);
-      return EXIT.usage;
-    }
-    const { port: portFlag, watch: watching, help, ...flags } = parsed.values;
-    if (help) {
-      io.stdout(SERVE_HELP);
-      return EXIT.ok;
-    }
+    const parsed = await parseCommand(args, OPTIONS, { name: 'serve', help: SERVE_HELP, positionals: { min: 0, max: 0, what: '' } }, io);
+    if (typeof parsed === 'number') return parsed;
+    const { port: portFlag, watch: watching, ...flags } = parsed.values;
     const port = Number(portFlag ?? '8080');
-    const options = buildOptionsOf(flags);
-    if (!Number.isInteger(port) || port < 0 || port > 65_535 || options instanceof Error) {
-      io.stderr(`syndic serve: ${options instanceof Error ? options.message : `--port "${portFlag ?? ''}" is not a port number (0 to 65535)`}\n`);
-      return EXIT.usage;
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) return badUsage(io, 'serve', `--port "${portFlag ?? ''}" is not a port number (0 to 65535)`);
+    const asked = buildOptionsOf(flags);
+    if (asked instanceof Error) return badUsage(io, 'serve', asked.message);
+    const root = path.resolve(asked.root ?? '.');
+    if (asked.outDir !== undefined && intoDist(asked)) {
+      return badUsage(io, 'serve', 'serve never writes into dist/, which readers see; leave out --out to preview in ' + `${PREVIEW.outDir}/`);
     }
-    const root = path.resolve(options.root ?? '.');
-    const dir = path.resolve(root, options.outDir ?? 'dist');
+    const options: BuildOptions = { ...asked, outDir: asked.outDir ?? PREVIEW.outDir, cacheFile: PREVIEW.cacheFile };
+    const dir = path.resolve(root, options.outDir ?? PREVIEW.outDir);
     const shown = `${path.relative(root, dir) || '.'}/`;
     const { serve } = await import('../serve.js');
+    // Listening first gives the preview its base URL: canonical links and feeds point here.
+    const server = await start(serve, { dir, port, liveReload: watching === true }, io);
+    if (!server) return EXIT.usage;
+    const preview: BuildOptions = { ...options, baseUrl: asked.baseUrl ?? server.url };
 
     if (!watching) {
       // The same build and report as `syndic build`, with its exit statuses (1 bad input, 75 locked…).
       const { runBuild } = await import('./build.js');
-      const status = await runBuild(options, 'plain', io);
-      if (status !== EXIT.ok && status !== EXIT.partial) return status;
-      const server = await start(serve, { dir, port }, io);
-      if (!server) return EXIT.usage;
+      const status = await runBuild(preview, 'plain', io);
+      if (status !== EXIT.ok && status !== EXIT.partial) {
+        await server.close();
+        return status;
+      }
       io.stdout(`serving ${shown} at ${server.url} (Ctrl-C to stop)\n`);
       await interrupted(io.interrupt);
       await server.close();
       return EXIT.ok;
     }
 
-    // The first build may fail; the server still starts, serving whatever was built before.
+    // The first build may fail; the server still runs, serving whatever was built before.
     const { watch } = await import('../watch.js');
-    let server: Server | undefined;
-    const watcher = await watch(options, (outcome) => {
-      reportOutcome(outcome, io);
-      if (outcome.ok && outcome.result.changed.length > 0) server?.reload();
+    const watcher = await watch(preview, (outcome) => {
+      reportOutcome(outcome, io, previewOf(preview));
+      if (outcome.ok && outcome.result.changed.length > 0) server.reload();
     });
-    // A first build that failed may have left no output folder to serve yet.
-    await mkdir(dir, { recursive: true });
-    server = await start(serve, { dir, port, liveReload: true }, io);
-    if (!server) {
-      await watcher.close();
-      return EXIT.usage;
-    }
     io.stdout(`serving ${shown} at ${server.url}, rebuilding on changes (Ctrl-C to stop)\n`);
     await interrupted(io.interrupt);
     await watcher.close();

@@ -37,7 +37,7 @@ export function podcastChannelExtensions(spec: FeedSpec, podcast: PodcastChannel
     // Apple asks for true/false since 2019; the W3C validator accepts only these too.
     { name: 'itunes:explicit', objects: text(String(podcast.explicit)) },
     { name: 'itunes:type', objects: text(podcast.type) },
-    { name: 'podcast:guid', objects: text(podcastGuid(spec.urls.rss)) },
+    { name: 'podcast:guid', objects: text(podcast.guid ?? podcastGuid(spec.urls.rss)) },
     { name: 'podcast:locked', objects: { ...attributes({ owner: podcast.owner.email }), ...text(podcast.locked ? 'yes' : 'no') } },
   ];
 }
