@@ -45,7 +45,8 @@ export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {
       groups: { tag: groupSettings(settings.groups.tags, settings.feedLimit), author: groupSettings(settings.groups.authors, settings.feedLimit) },
       archive: settings.archive,
       hubs: settings.hub === undefined ? [] : [settings.hub].flat(),
-      ...(settings.media === undefined ? {} : { media: settings.media }),
+      // Only what differs from the defaults, so an explicit default and no setting give one Site (and one cache key).
+      ...(settings.media?.keepMetadata ? { media: settings.media } : {}),
       ...(settings.podcast === undefined ? {} : { podcast: toPodcast(settings.podcast, source, file.path) }),
       ...(settings.id === undefined ? {} : { idAuthority: settings.id.authority }),
     },

@@ -36,6 +36,10 @@ function block(schema: JsonSchema, values: Values, indent: string, spaced: boole
       lines.push(...yamlLines({ [key]: value }, indent));
     } else if (property.default !== undefined) {
       lines.push(...yamlLines({ [key]: property.default }, indent).map((line) => commented(line, indent)));
+    } else if (property.properties && Object.values(property.properties).every((inner) => inner.default !== undefined)) {
+      // An optional group whose every field has a default (media): show those defaults.
+      const defaults = Object.fromEntries(Object.entries(property.properties).map(([name, inner]) => [name, inner.default]));
+      lines.push(...yamlLines({ [key]: defaults }, indent).map((line) => commented(line, indent)));
     } else {
       lines.push(commented(`${indent}${key}:`, indent));
     }

@@ -63,6 +63,8 @@ describe('a body image and a linked PDF', () => {
 
   beforeAll(async () => {
     root = await project();
+    // serve builds into its own preview folder with its own origin; dist/ is the real build's.
+    expect((await syndic(['build', '--root', root, '--quiet'])).code).toBe(0);
     cli = startCli(['serve', '--root', root, '--port', '0']);
     served = (await cli.waitFor(/at (http:\/\/127\.0\.0\.1:\d+\/)/))[1] ?? '';
   }, 60_000);
