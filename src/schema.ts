@@ -71,7 +71,9 @@ const mediaLocation = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .refine(isMediaLocation, 'must be an absolute http(s) URL or a path inside the project, such as media/lead.jpg (no "..", no leading "/")');
+  .refine(isMediaLocation, 'must be an absolute http(s) URL or a path inside the project, such as media/lead.jpg (no "..", no leading "/")')
+  // `./images/a.png` and `images/a.png` are one file, one copy and one output path.
+  .transform((value) => (URL.canParse(value) ? value : value.split('/').filter((segment) => segment !== '.').join('/') || '.'));
 
 /** True for a MIME type the mime database knows under this very name (so audio/mpeg, never audio/mp3). */
 export function isCanonicalType(type: string): boolean {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isOwned } from '../src/urls.js';
+import { MANIFEST } from '../src/manifest.js';
 import { write } from '../src/write.js';
 
 async function tempOut(): Promise<{ parent: string; out: string }> {
@@ -50,7 +51,7 @@ describe('write', () => {
     await mkdir(path.join(out, 'img'));
     await writeFile(path.join(out, 'img', 'logo.png'), 'png');
     expect((await write(out, [{ path: 'index.html', contents: 'i2' }])).changed).toEqual(['articles/gone.html', 'index.html']);
-    expect((await readdir(out, { recursive: true })).sort()).toEqual(['CNAME', 'img', 'img/logo.png', 'index.html']);
+    expect((await readdir(out, { recursive: true })).sort()).toEqual(['.syndic-manifest.json', 'CNAME', 'img', 'img/logo.png', 'index.html']);
     expect(await readFile(path.join(out, 'CNAME'), 'utf8')).toBe('news.example\n');
   });
 
@@ -65,7 +66,9 @@ describe('write', () => {
     const { parent, out } = await tempOut();
     await mkdir(path.join(parent, 'dist.syndic-old'));
     await writeFile(path.join(parent, 'dist.syndic-old', 'rss.xml'), 'old');
+    await writeFile(path.join(parent, 'dist.syndic-old', MANIFEST), '{"syndic":1,"files":["rss.xml"]}');
     await mkdir(path.join(parent, 'dist.syndic-new'));
+    await writeFile(path.join(parent, 'dist.syndic-new', MANIFEST), '{"syndic":1,"files":[]}');
     expect((await write(out, [{ path: 'rss.xml', contents: 'old' }])).changed).toEqual([]);
     expect(await readdir(parent)).toEqual(['dist']);
   });

@@ -8,6 +8,7 @@ import { plainSummary, printProblems, problemsOf } from './report.js';
 export function reportOutcome(outcome: BuildOutcome, io: Io): void {
   if (outcome.ok) {
     printProblems(io, outcome.result.warnings, 'warning');
+    for (const note of outcome.result.notes) io.stderr(`note: ${note}\n`);
     io.stdout(plainSummary(outcome.result));
     return;
   }

@@ -6,6 +6,7 @@ import type { Server, ServeOptions } from '../serve.js';
 import { EXIT, type Command, type Io } from '../cli.js';
 import { BUILD_OPTIONS, buildOptionsOf } from './build.js';
 import { interrupted, reportOutcome } from './build-watch.js';
+import { projectPaths } from '../paths.js';
 
 export const SERVE_HELP = `Usage
   $ syndic serve [--port N] [--watch] [build options]
@@ -54,8 +55,7 @@ export const command: Command = {
       io.stderr(`syndic serve: ${options instanceof Error ? options.message : `--port "${portFlag ?? ''}" is not a port number (0 to 65535)`}\n`);
       return EXIT.usage;
     }
-    const root = path.resolve(options.root ?? '.');
-    const dir = path.resolve(root, options.outDir ?? 'dist');
+    const { root, outDir: dir } = projectPaths(options);
     const shown = `${path.relative(root, dir) || '.'}/`;
     const { serve } = await import('../serve.js');
 
