@@ -56,7 +56,15 @@ const article = z.looseObject({
   draft: z.boolean(),
   image: mediaRef.extend({ alt: z.string().optional() }).optional(),
   enclosure: mediaRef.extend({ length: count.optional(), type: z.string().optional() }).optional(),
-  episode: z.looseObject({ transcript: mediaRef.optional() }).optional(),
+  episode: z
+    .looseObject({
+      duration: z.number().nonnegative().optional(),
+      episode: count.optional(),
+      season: count.optional(),
+      episodeType: z.enum(['full', 'trailer', 'bonus']).optional(),
+      transcript: mediaRef.optional(),
+    })
+    .optional(),
   lines: z.object({ id: count, slug: count, tags: count, author: count }),
 });
 const cachedFile = z.object({
@@ -76,7 +84,17 @@ const site = z.looseObject({
   authors: z.array(person),
   copyright: z.string().optional(),
   feedLimit: count,
-  podcast: z.looseObject({ image: mediaRef }).optional(),
+  podcast: z
+    .looseObject({
+      owner: person.extend({ email: z.string() }),
+      image: mediaRef,
+      categories: z.array(z.tuple([z.string(), z.array(z.string())])),
+      explicit: z.boolean(),
+      type: z.enum(['episodic', 'serial']),
+      locked: z.boolean(),
+      author: z.string().optional(),
+    })
+    .optional(),
   groups: z.looseObject({ tag: group, author: group }),
   archive: z.boolean(),
   hubs: z.array(z.string()),
@@ -126,7 +144,12 @@ export async function readCache(file: string, key: string): Promise<ReadCache> {
   }
   let json: CacheJson;
   try {
-    const parsed = cacheJson.safeParse(JSON.parse(text));
+    // The first line is the sha1 of the rest: a cache cut short or edited by hand is noticed
+    // even where every value still has the right type (a date moved by a year).
+    const newline = text.indexOf('\n');
+    const body = text.slice(newline + 1);
+    if (newline < 0 || text.slice(0, newline) !== hashText(body)) throw new Error('checksum');
+    const parsed = cacheJson.safeParse(JSON.parse(body));
     if (!parsed.success) throw parsed.error;
     json = parsed.data;
   } catch {
@@ -167,7 +190,8 @@ export async function writeCache(file: string, cache: BuildCache): Promise<strin
   const temporary = `${file}.tmp`;
   try {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(temporary, JSON.stringify(json));
+    const body = JSON.stringify(json);
+    await writeFile(temporary, `${hashText(body)}\n${body}`);
     await rename(temporary, file);
     return undefined;
   } catch (error) {
