@@ -67,7 +67,8 @@ export function swapPaths(outDir: string): Pick<ProjectPaths, 'lockFile' | 'stag
 /** How `file` should be named in a message: relative to the project when it is inside it. */
 export function shown(paths: Pick<ProjectPaths, 'root'>, file: string): string {
   const relative = path.relative(paths.root, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+  if (relative === '') return '.';
+  return !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 /**
@@ -81,7 +82,7 @@ export function outputProblems(paths: ProjectPaths): SyndicError[] {
   const refuse = (message: string, hint: string): SyndicError => new SyndicError('UNSAFE_OUTPUT', message, { file: name, field: '--out', hint });
   const elsewhere = 'pass --out with a folder of its own, such as --out dist or --out ../public';
   const root = real(paths.root);
-  if (out === root || isInside(out, root)) return [refuse(`holds the whole project (${shown(paths, paths.root) || paths.root}); every build replaces its output folder, which would delete the articles`, elsewhere)];
+  if (out === root || isInside(out, root)) return [refuse(`holds the whole project (${shown(paths, paths.root)}); every build replaces its output folder, which would delete the articles`, elsewhere)];
   const preview = real(paths.previewDir);
   const sources: Array<[string, string]> = [
     [paths.articlesDir, 'the articles folder'],
