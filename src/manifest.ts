@@ -1,12 +1,12 @@
 // What Syndic can prove it wrote. Every output folder and staging folder Syndic makes holds
-// `.syndic-manifest.json`, the list of files the build wrote there: the next build removes
+// `.syndic-manifest`, the list of files the build wrote there: the next build removes
 // only those, and a staging-named folder without it is someone else's and is never deleted.
 // The manifest lives inside the tree it describes, so the swap moves both at once.
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 
-export const MANIFEST = '.syndic-manifest.json';
+export const MANIFEST = '.syndic-manifest';
 
 const manifestSchema = z.strictObject({
   /** Format version, so a later Syndic can tell an old manifest. */

@@ -249,7 +249,7 @@ async function recover(outDir: string): Promise<void> {
   for (const dir of [retired, staging]) {
     const kind = await kindOf(dir);
     if (kind !== undefined && (kind !== 'dir' || !(await readManifest(dir)))) {
-      throw new SyndicError('UNSAFE_OUTPUT', 'has the name of a staging folder, but Syndic did not make it (it has no .syndic-manifest.json)', {
+      throw new SyndicError('UNSAFE_OUTPUT', 'has the name of a staging folder, but Syndic did not make it (it has no .syndic-manifest)', {
         file: dir,
         hint: 'rename or remove it; Syndic deletes only what it made',
       });

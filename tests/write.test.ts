@@ -53,7 +53,7 @@ describe('write', () => {
     await mkdir(path.join(out, 'img'));
     await writeFile(path.join(out, 'img', 'logo.png'), 'png');
     expect((await write(out, [{ path: 'index.html', contents: 'i2' }])).changed).toEqual(['articles/gone.html', 'index.html']);
-    expect((await readdir(out, { recursive: true })).sort()).toEqual(['.syndic-manifest.json', 'CNAME', 'img', 'img/logo.png', 'index.html']);
+    expect((await readdir(out, { recursive: true })).sort()).toEqual(['.syndic-manifest', 'CNAME', 'img', 'img/logo.png', 'index.html']);
     expect(await readFile(path.join(out, 'CNAME'), 'utf8')).toBe('news.example\n');
   });
 
