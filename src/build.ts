@@ -75,7 +75,7 @@ export type Generated = Omit<BuildResult, 'changed' | 'unchanged' | 'changedFeed
 /**
  * Builds the site on disk. Nothing in `outDir` changes unless the whole build succeeds.
  * Builds of one output folder take turns: a second one waits for the first (cron overlap);
- * a lock left by a killed build goes stale after 30 s.
+ * a lock left by a killed build is taken over at once (src/lock.ts).
  *
  * With the cache, articles whose size, mtime and inode are unchanged are not read, and
  * only changed pages are rendered; the feeds and the index are always emitted, so the
