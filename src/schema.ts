@@ -67,13 +67,16 @@ export function isMediaLocation(value: string): boolean {
   return value.split('/').every((segment) => segment !== '..' && segment !== '');
 }
 
+/** `./images/./a.png` is `images/a.png`: one file, one probe, one copy and one output path. */
+export function normalLocation(location: string): string {
+  return URL.canParse(location) ? location : location.split('/').filter((segment) => segment !== '.').join('/') || '.';
+}
+
 const mediaLocation = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .refine(isMediaLocation, 'must be an absolute http(s) URL or a path inside the project, such as media/lead.jpg (no "..", no leading "/")')
-  // `./images/a.png` and `images/a.png` are one file, one copy and one output path.
-  .transform((value) => (URL.canParse(value) ? value : value.split('/').filter((segment) => segment !== '.').join('/') || '.'));
+  .refine(isMediaLocation, 'must be an absolute http(s) URL or a path inside the project, such as media/lead.jpg (no "..", no leading "/")');
 
 /** True for a MIME type the mime database knows under this very name (so audio/mpeg, never audio/mp3). */
 export function isCanonicalType(type: string): boolean {

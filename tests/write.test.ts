@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SyndicError } from '../src/errors.js';
-import { isOwned } from '../src/urls.js';
 import { MANIFEST } from '../src/manifest.js';
 import { write } from '../src/write.js';
 
@@ -73,11 +72,6 @@ describe('write', () => {
     await writeFile(path.join(parent, 'dist.syndic-new', MANIFEST), '{"syndic":1,"files":[]}');
     expect((await write(out, [{ path: 'rss.xml', contents: 'old' }])).changed).toEqual([]);
     expect(await readdir(parent)).toEqual(['dist']);
-  });
-
-  it('owns only the files it writes', () => {
-    expect(['rss.xml', 'atom.xml', 'feed.json', 'index.html', 'articles/x.html'].every(isOwned)).toBe(true);
-    expect(['CNAME', 'robots.txt', 'img/a.png'].some(isOwned)).toBe(false);
   });
 });
 

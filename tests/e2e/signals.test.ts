@@ -2,6 +2,7 @@
 // dist/ stays byte for byte as it was, and the next build recovers: it takes over the dead
 // build's lock at once, removes its staged tree and writes the new site.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -24,16 +25,34 @@ async function treeHash(dir: string): Promise<string> {
   return hash.digest('hex');
 }
 
-function build(root: string, args: string[], signal?: { name: NodeJS.Signals; afterMs: number }): Promise<{ code: number | null; signal: NodeJS.Signals | null; stopMs: number }> {
+/** When to send the signal: a fixed time after the start, or as soon as the new tree is being staged. */
+type When = { afterMs: number } | { staging: string };
+
+function build(root: string, args: string[], signal?: { name: NodeJS.Signals; when: When }): Promise<{ code: number | null; signal: NodeJS.Signals | null; stopMs: number }> {
   const child = spawn(process.execPath, [BIN, 'build', '--quiet', '--root', root, ...args], { stdio: 'ignore' });
   let sentAt = 0;
-  if (signal) {
-    setTimeout(() => {
-      sentAt = performance.now();
-      child.kill(signal.name);
-    }, signal.afterMs);
+  const send = (): void => {
+    sentAt = performance.now();
+    child.kill(signal?.name);
+  };
+  let poll: NodeJS.Timeout | undefined;
+  const when = signal?.when;
+  if (when && 'afterMs' in when) setTimeout(send, when.afterMs);
+  else if (when) {
+    const { staging } = when;
+    poll = setInterval(() => {
+      if (existsSync(staging)) {
+        clearInterval(poll);
+        send();
+      }
+    }, 10);
   }
-  return new Promise((resolve) => child.on('exit', (code, got) => resolve({ code, signal: got, stopMs: sentAt === 0 ? 0 : performance.now() - sentAt })));
+  return new Promise((resolve) =>
+    child.on('exit', (code, got) => {
+      clearInterval(poll);
+      resolve({ code, signal: got, stopMs: sentAt === 0 ? 0 : performance.now() - sentAt });
+    }),
+  );
 }
 
 describe('signals', () => {
@@ -45,15 +64,18 @@ describe('signals', () => {
       const dist = path.join(root, 'dist');
       const before = await treeHash(dist);
       // Another base URL rewrites every file: the build is busy rendering when the signal lands.
-      for (const [name, afterMs] of [
-        ['SIGTERM', 1_500],
-        ['SIGINT', 2_500],
-        ['SIGTERM', 4_000],
+      const staging = `${dist}.syndic-new`;
+      // Once while articles are parsed and rendered, and twice while pages are being staged.
+      for (const [name, when] of [
+        ['SIGTERM', { afterMs: 1_000 }],
+        ['SIGINT', { staging }],
+        ['SIGTERM', { staging }],
       ] as const) {
-        const stopped = await build(root, ['--base-url', 'https://elsewhere.example/'], { name, afterMs });
-        expect(stopped.signal, `${name} after ${afterMs} ms: the build finished first`).toBe(name);
-        expect(stopped.stopMs, `${name} after ${afterMs} ms took ${Math.round(stopped.stopMs)} ms to stop`).toBeLessThan(1_000);
-        expect(await treeHash(dist), `${name} after ${afterMs} ms changed dist/`).toBe(before);
+        const label = `${name} ${'afterMs' in when ? `after ${when.afterMs} ms` : 'while staging'}`;
+        const stopped = await build(root, ['--base-url', 'https://elsewhere.example/'], { name, when });
+        expect(stopped.signal, `${label}: the build finished first`).toBe(name);
+        expect(stopped.stopMs, `${label} took ${Math.round(stopped.stopMs)} ms to stop`).toBeLessThan(1_000);
+        expect(await treeHash(dist), `${label} changed dist/`).toBe(before);
       }
       // The dead build's lock and staged tree do not hold the next one up.
       const next = await build(root, ['--base-url', 'https://elsewhere.example/']);
