@@ -88,6 +88,11 @@ async function takeOver(lockFile: string): Promise<boolean> {
   if (!owner?.success) {
     // Being written this very moment by a build that just created it.
     if (Date.now() - info.mtimeMs < 2_000) return false;
+    // Empty: a build killed between creating its lock and writing it. There is nothing to lose.
+    if (info.size === 0) {
+      await unlink(lockFile).catch(() => undefined);
+      return true;
+    }
     throw notALock(lockFile, 'is not a lock Syndic wrote');
   }
   // A PID can be reused (containers start every run at a low one): staleness decides then.

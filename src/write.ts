@@ -3,12 +3,13 @@
 // Syndic deletes only what it can prove it wrote (manifest.ts); everything else in the
 // output folder (files, links, empty folders) is carried into the new tree.
 import { constants } from 'node:fs';
-import { copyFile, link, lstat, mkdir, open, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import { hashText } from './cache.js';
 import { SyndicError } from './errors.js';
 import { MANIFEST, readManifest, writeManifest } from './manifest.js';
+import { kindOf, recover, removeMarked, swap } from './swap.js';
 import type { FileCopy, Output } from './model.js';
 import { swapPaths } from './paths.js';
 
@@ -131,10 +132,10 @@ export async function openWriter(outDir: string, options: WriteOptions = {}): Pr
       const changed = [...written, ...removed].sort();
       const listed = [...hashes.keys()];
       if (changed.length === 0) {
-        await rm(staging, { recursive: true, force: true });
+        await removeMarked(staging);
         // Nothing to do: touch nothing, so mtimes, ETags and readers' conditional GETs stay valid.
         // Only a missing or outdated manifest is put right, in place.
-        if (!sameSet(owned, listed) || !(await readManifest(outDir))) await writeManifest(outDir, listed).catch((error: unknown) => failed(error, path.join(outDir, MANIFEST), 'write'));
+        if ((await kindOf(outDir)) === 'dir' && (!sameSet(owned, listed) || !(await readManifest(outDir)))) await writeManifest(outDir, listed).catch((error: unknown) => failed(error, path.join(outDir, MANIFEST), 'write'));
         return { changed, hashes };
       }
       try {
@@ -167,7 +168,7 @@ export async function openWriter(outDir: string, options: WriteOptions = {}): Pr
     },
 
     async abort() {
-      if (staged) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+      if (staged) await removeMarked(staging).catch(() => undefined);
     },
   };
 }
@@ -226,40 +227,6 @@ async function preserve(from: string, to: string): Promise<void> {
   }
 }
 
-async function swap(staging: string, outDir: string): Promise<void> {
-  const { retired } = swapPaths(outDir);
-  const hadOld = await kindOf(outDir);
-  if (hadOld) {
-    // The old tree must carry the marker too, or a run killed right after this rename
-    // would leave a folder the next run may not delete. Its files were all carried over.
-    if (!(await readManifest(outDir))) await writeManifest(outDir, []);
-    await rename(outDir, retired);
-  }
-  await rename(staging, outDir);
-  if (hadOld) await rm(retired, { recursive: true, force: true });
-}
-
-/**
- * A run killed mid-build leaves its staged tree, or between the two renames of `swap`, the old
- * tree aside: put the old tree back and remove the rest. Only folders carrying Syndic's marker
- * are touched; anything else by those names is the user's and stops the build.
- */
-async function recover(outDir: string): Promise<void> {
-  const { staging, retired } = swapPaths(outDir);
-  for (const dir of [retired, staging]) {
-    const kind = await kindOf(dir);
-    if (kind !== undefined && (kind !== 'dir' || !(await readManifest(dir)))) {
-      throw new SyndicError('UNSAFE_OUTPUT', 'has the name of a staging folder, but Syndic did not make it (it has no .syndic-manifest)', {
-        file: dir,
-        hint: 'rename or remove it; Syndic deletes only what it made',
-      });
-    }
-  }
-  if ((await kindOf(retired)) && !(await kindOf(outDir))) await rename(retired, outDir);
-  await rm(retired, { recursive: true, force: true });
-  await rm(staging, { recursive: true, force: true });
-}
-
 /** Every entry below the output folder, as `/`-separated relative paths, by kind. */
 async function listTree(dir: string): Promise<Tree> {
   const tree: Tree = { files: new Set(), links: new Set(), dirs: new Set() };
@@ -288,11 +255,4 @@ async function listTree(dir: string): Promise<Tree> {
 
 function sameSet(set: ReadonlySet<string>, list: readonly string[]): boolean {
   return set.size === list.length && list.every((item) => set.has(item));
-}
-
-async function kindOf(file: string): Promise<'dir' | 'other' | undefined> {
-  return lstat(file).then(
-    (info) => (info.isDirectory() ? 'dir' : 'other'),
-    () => undefined,
-  );
 }

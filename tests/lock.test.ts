@@ -57,6 +57,14 @@ describe('the build lock', () => {
     await (await acquire(file, 0))();
   });
 
+  it('takes over an empty lock, left by a build killed between creating and writing it', async () => {
+    const file = await lockPath();
+    await writeFile(file, '');
+    const old = new Date(Date.now() - 5_000);
+    await utimes(file, old, old);
+    await (await acquire(file, 0))();
+  });
+
   it('never deletes a file of that name that Syndic did not write', async () => {
     const file = await lockPath();
     await writeFile(file, 'my notes\n');

@@ -137,6 +137,14 @@ describe('write: only what Syndic wrote is Syndic’s', () => {
     expect((await readdir(parent)).sort()).toHaveLength(2);
   });
 
+  it('an empty dist.syndic-new (a run killed between its mkdir and its mark) is removed: it holds nothing to lose', async () => {
+    const { parent, out } = await tempOut();
+    await write(out, [{ path: 'rss.xml', contents: '1' }]);
+    await mkdir(path.join(parent, 'dist.syndic-new'));
+    expect((await write(out, [{ path: 'rss.xml', contents: '2' }])).changed).toEqual(['rss.xml']);
+    expect(await readdir(parent)).toEqual(['dist']);
+  });
+
   it('a write the filesystem refuses removes the staged tree and leaves the output folder as it was', async () => {
     const { parent, out } = await tempOut();
     await write(out, [{ path: 'rss.xml', contents: '1' }]);
