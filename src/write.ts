@@ -68,8 +68,17 @@ export async function openWriter(outDir: string, options: WriteOptions = {}): Pr
   const { staging } = swapPaths(outDir);
   await recover(outDir);
   const tree = await listTree(outDir);
+  const manifest = await readManifest(outDir);
+  // Every build replaces the whole folder: one Syndic never built (`--out /var/www`, `--out
+  // ~/Documents`) is not taken over. A Syndic 0.2 output, from before manifests, has rss.xml.
+  if (!manifest && tree.files.size + tree.links.size + tree.dirs.size > 0 && !tree.files.has('rss.xml')) {
+    throw new SyndicError('UNSAFE_OUTPUT', `holds files but no ${MANIFEST}, so Syndic did not build it, and every build replaces the whole folder`, {
+      file: outDir,
+      hint: `pass --out with a new or empty folder; to build into this one anyway, mark it first: echo '{"syndic":1,"files":[]}' > ${path.join(outDir, MANIFEST)}`,
+    });
+  }
   // Files a build before manifests wrote stay until deleted by hand: nothing proves them Syndic's.
-  const owned = (await readManifest(outDir)) ?? new Set<string>();
+  const owned = manifest ?? new Set<string>();
   const existing = tree.files;
   const previous = options.previous ?? new Map<string, string>();
   const hashes = new Map<string, string>();

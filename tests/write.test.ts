@@ -116,11 +116,27 @@ describe('write: only what Syndic wrote is Syndic’s', () => {
 
   it('deletes nothing it cannot prove it wrote: a folder without a manifest keeps its old pages', async () => {
     const { out } = await tempOut();
+    // As Syndic 0.2 left it: its feeds and pages, no manifest.
     await mkdir(path.join(out, 'articles'), { recursive: true });
     await writeFile(path.join(out, 'articles', 'old.html'), 'old');
+    await writeFile(path.join(out, 'rss.xml'), '0');
     expect((await write(out, [{ path: 'rss.xml', contents: '1' }])).changed).toEqual(['rss.xml']);
     expect(await readFile(path.join(out, 'articles', 'old.html'), 'utf8')).toBe('old');
     expect(JSON.parse(await readFile(path.join(out, MANIFEST), 'utf8'))).toEqual({ syndic: 1, files: ['rss.xml'] });
+  });
+
+  it('never takes over a folder it did not build: every build would replace it whole', async () => {
+    const { out } = await tempOut();
+    await mkdir(path.join(out, 'photos'), { recursive: true });
+    await writeFile(path.join(out, 'photos', 'a.jpg'), 'jpg');
+    const error = (await write(out, [{ path: 'rss.xml', contents: '1' }]).catch((e: unknown) => e)) as SyndicError;
+    expect(error.code).toBe('UNSAFE_OUTPUT');
+    expect(error.format()).toMatch(/dist: holds files but no \.syndic-manifest, so Syndic did not build it.*\n  hint: pass --out with a new or empty folder; to build into this one anyway, mark it first: echo/);
+    expect((await readdir(out, { recursive: true })).sort()).toEqual(['photos', 'photos/a.jpg']);
+    // Marked as the hint says, it is built into, and the photos stay.
+    await writeFile(path.join(out, MANIFEST), '{"syndic":1,"files":[]}');
+    expect((await write(out, [{ path: 'rss.xml', contents: '1' }])).changed).toEqual(['rss.xml']);
+    expect(await readFile(path.join(out, 'photos', 'a.jpg'), 'utf8')).toBe('jpg');
   });
 
   it.each([
