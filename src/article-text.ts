@@ -34,8 +34,24 @@ export function articleText(frontmatter: NewFrontmatter, body: string): string {
 
 /** `YYYY-MM-DD-<slug>.md`, or undefined when the title has nothing to make a slug from. */
 export function articleFileName(date: string, title: string): string | undefined {
-  const slug = slugify(title);
+  const slug = shortened(slugify(title), SLUG_BYTES_MAX);
   return slug ? `${date}-${slug}.md` : undefined;
+}
+
+// A file name may have 255 bytes (ENAMETOOLONG past it), and the slug also names the page,
+// SLUG.html: 200 leaves room for both, and a long headline still reads in a listing.
+const SLUG_BYTES_MAX = 200;
+
+/** The slug cut at its last `-` within `max` bytes, so a long title never makes an impossible file name. */
+function shortened(slug: string, max: number): string {
+  if (Buffer.byteLength(slug) <= max) return slug;
+  let cut = '';
+  for (const char of slug) {
+    if (Buffer.byteLength(cut + char) > max) break;
+    cut += char;
+  }
+  const word = cut.lastIndexOf('-');
+  return (word > 0 ? cut.slice(0, word) : cut).replace(/-+$/, '');
 }
 
 /** The shortest frontmatter shape: a bare name for a name-only person, a list only for several. */

@@ -12,6 +12,7 @@ import { probeMedia, type MediaProbes } from './probe.js';
 import { select } from './select.js';
 import { prepareAll } from './prepare-pool.js';
 import { acquire } from './lock.js';
+import { outputProblems, projectPaths, withoutOutputs, type ProjectPaths } from './paths.js';
 import { version } from './version.js';
 import { writeSite } from './write-site.js';
 
@@ -71,50 +72,54 @@ export interface BuildResult {
   changedFeeds: string[];
   /** The WebSub hubs of the settings. */
   hubs: string[];
+  /** One line each about something that cost time but changed no output (a damaged build cache). */
+  notes: string[];
 }
 
 /** What the pure core computes: every file of the site, as data. */
-export type Generated = Omit<BuildResult, 'changed' | 'unchanged' | 'changedFeeds' | 'hubs'> & { outputs: Output[]; copies: FileCopy[] };
+export type Generated = Omit<BuildResult, 'changed' | 'unchanged' | 'changedFeeds' | 'hubs' | 'notes'> & { outputs: Output[]; copies: FileCopy[] };
 /**
  * Builds the site on disk. Nothing in `outDir` changes unless the whole build succeeds.
  * Builds of one output folder take turns: a second one waits for the first (cron overlap);
- * a lock left by a killed build goes stale after 30 s.
+ * a lock left by a killed build is taken over at once (src/lock.ts).
  *
  * With the cache, articles whose size, mtime and inode are unchanged are not read, and
  * only changed pages are rendered; the feeds and the index are always emitted, so the
  * output is the same bytes a full build gives (tests/build.cache.test.ts holds it to that).
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const root = path.resolve(options.root ?? '.');
-  const outDir = path.resolve(root, options.outDir ?? 'dist');
-  const paths = {
-    root,
-    articlesDir: path.resolve(root, options.articlesDir ?? 'articles'),
-    settingsFile: path.resolve(root, options.settingsFile ?? 'syndic.yaml'),
-  };
+  const paths = projectPaths(options);
+  const { root, outDir } = paths;
   if (!(await stat(root).then((s) => s.isDirectory(), () => false))) {
     throw new SyndicError('UNREADABLE', 'is not a folder', { file: root, hint: 'pass --root DIR, the folder that holds syndic.yaml and articles/' });
   }
-  await mkdir(path.dirname(outDir), { recursive: true });
-  const release = await acquire(outDir, options.lockTimeoutMs ?? 60_000);
+  // Before anything is written: a swap into a folder that holds the sources would delete them.
+  const unsafe = outputProblems(paths);
+  if (unsafe.length > 0) failWith(unsafe);
+  await mkdir(path.dirname(outDir), { recursive: true }).catch((error: unknown) => {
+    throw new SyndicError('WRITE_FAILED', `cannot be created (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { file: path.dirname(outDir), hint: 'pass --out with a folder whose parent exists and is writable' });
+  });
+  const release = await acquire(paths.lockFile, options.lockTimeoutMs ?? 60_000);
   try {
     const now = options.now ?? new Date();
-    const cacheFile = path.resolve(root, options.cacheFile ?? path.join('.syndic-cache', 'build.json'));
+    const loadPaths = { root, articlesDir: paths.articlesDir, settingsFile: paths.settingsFile };
     const preview = { drafts: options.drafts === true, future: options.future === true };
-    const key = cacheKey(version(), JSON.stringify(paths), { outDir, baseUrl: options.baseUrl, timezone: options.timezone, ...(preview.drafts || preview.future ? preview : {}) });
-    const cache = options.cache === false ? emptyCache(key) : await readCache(cacheFile, key);
+    const key = cacheKey(version(), JSON.stringify(loadPaths), { outDir, baseUrl: options.baseUrl, timezone: options.timezone, ...(preview.drafts || preview.future ? preview : {}) });
+    const { cache, note } = options.cache === false ? { cache: emptyCache(key), note: undefined } : await readCache(paths.cacheFile, key);
+    const notes = note === undefined ? [] : [note];
     // Not bound to a name here: the article texts are freed once parsed (a third of the memory at 100,000).
-    const state = await parseChanged(await loadSources(paths, cache, options, now), options);
-    const media = await mediaOf(root, state);
+    const state = await parseChanged(await loadSources(loadPaths, cache, options, now), options);
+    const media = await mediaOf(paths, state);
     const checked = settle(state.metas.filter((meta) => !media.rejected.has(meta.source)), [...state.problems, ...media.problems], options.keepGoing, state.site.groups);
     const { published } = select(checked.articles, now, preview);
     const { changed, hashes, renderings, archives, feedUrls, groups } = await writeSite(root, outDir, state, published, now, options.onProgress, media);
-    if (options.cache !== false && (state.dirty || changed.length > 0 || media.dirty)) {
-      await writeCache(cacheFile, { key, settings: state.settingsHash, site: state.site, files: withRenderings(state.files, renderings, media.keys), outputs: hashes, archives, groups });
+    if (options.cache !== false && (state.dirty || changed.length > 0 || media.dirty || note !== undefined)) {
+      const failed = await writeCache(paths.cacheFile, { key, settings: state.settingsHash, site: state.site, files: withRenderings(state.files, renderings, media.keys), outputs: hashes, archives, groups });
+      if (failed !== undefined && note === undefined) notes.push(failed);
     }
     const changedFeeds = changed.flatMap((file) => feedUrls.get(file) ?? []);
     const unchanged = hashes.size - changed.filter((file) => hashes.has(file)).length;
-    return { changed, unchanged, articles: state.count, published: published.length, warnings: checked.problems, changedFeeds, hubs: state.site.hubs };
+    return { changed, unchanged, articles: state.count, published: published.length, warnings: checked.problems, notes, changedFeeds, hubs: state.site.hubs };
   } finally {
     await release();
   }
@@ -215,9 +220,9 @@ export type Media = ResolvedMedia & {
  * The media step: local files are looked at on every build (a stat, and an image's header),
  * so a replaced image or episode is noticed even when its article did not change.
  */
-async function mediaOf(root: string, state: Parsed): Promise<Media> {
-  const probes = await probeMedia(root, localLocations(state.metas, state.site));
-  const resolved = resolveMedia(state.metas, state.site, probes);
+async function mediaOf(paths: ProjectPaths, state: Parsed): Promise<Media> {
+  const probes = await probeMedia(paths.root, localLocations(state.metas, state.site));
+  const resolved = withoutOutputs(resolveMedia(state.metas, state.site, probes), state.metas, probes, paths);
   const podcast = podcastChannel(state.site, probes);
   // The podcast's cover is a setting: its problems stop the build even with --keep-going.
   if (Array.isArray(podcast)) failWith([...state.problems, ...resolved.problems, ...podcast]);

@@ -2,14 +2,14 @@
 // nothing. settle(), duplicates() and groupClashes() are the pure checks across articles a
 // build also runs: ids, slugs and group folders must be unique.
 import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { BuildOptions } from './build.js';
 import { failWith, SyndicError } from './errors.js';
 import { load } from './load.js';
+import { outputProblems, projectPaths, withoutOutputs } from './paths.js';
 import type { Article, ArticleMeta, GroupKind, Site, SourceFile } from './model.js';
 import { groupSlug } from './urls.js';
 
-export type CheckOptions = Pick<BuildOptions, 'root' | 'articlesDir' | 'settingsFile' | 'baseUrl' | 'timezone'>;
+export type CheckOptions = Pick<BuildOptions, 'root' | 'articlesDir' | 'settingsFile' | 'outDir' | 'baseUrl' | 'timezone'>;
 
 export interface CheckResult {
   /** Article files found. */
@@ -23,15 +23,13 @@ export interface CheckResult {
  * anything (no output folder, no cache, no lock): for CI and pre-commit hooks.
  */
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
-  const root = path.resolve(options.root ?? '.');
+  const paths = projectPaths(options);
+  const { root } = paths;
   if (!(await stat(root).then((s) => s.isDirectory(), () => false))) {
     return { articles: 0, problems: [new SyndicError('UNREADABLE', 'is not a folder', { file: root, hint: 'pass --root DIR, the folder that holds syndic.yaml and articles/' })] };
   }
-  const loaded = await load({
-    root,
-    articlesDir: path.resolve(root, options.articlesDir ?? 'articles'),
-    settingsFile: path.resolve(root, options.settingsFile ?? 'syndic.yaml'),
-  });
+  const loaded = await load(paths);
+  loaded.problems.unshift(...outputProblems(paths));
   const files = loaded.articles.filter((file): file is SourceFile => 'text' in file);
   const { checkSettings, parseArticle, STAND_IN_SITE } = await import('./parse.js');
   const settings = loaded.settings ? checkSettings(loaded.settings, options) : undefined;
@@ -49,7 +47,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   // Local images, enclosures and the podcast cover, checked as a build checks them.
   const [{ probeMedia }, { localLocations, podcastChannel, resolveMedia }] = await Promise.all([import('./probe.js'), import('./media.js')]);
   const probes = await probeMedia(root, localLocations(articles, site));
-  const media = resolveMedia(articles, site, probes);
+  const media = withoutOutputs(resolveMedia(articles, site, probes), articles, probes, paths);
   const podcast = podcastChannel(site, probes);
   const found = [...problems, ...media.problems, ...(Array.isArray(podcast) ? podcast : [])];
   const valid = articles.filter((article) => !media.rejected.has(article.source));
@@ -63,12 +61,50 @@ export function settle<T extends ArticleMeta>(
   keepGoing: boolean | undefined,
   groups: Site['groups'] = { tag: false, author: false },
 ): { articles: T[]; problems: SyndicError[] } {
-  const clashes = duplicates(articles);
-  const kept = articles.filter((article) => !clashes.rejected.has(article));
+  const names = nameLimits(articles, groups);
+  const clashes = duplicates(articles.filter((article) => !names.rejected.has(article)));
+  const kept = articles.filter((article) => !names.rejected.has(article) && !clashes.rejected.has(article));
   const folders = groupClashes(kept, groups);
-  const problems = [...earlier, ...clashes.problems, ...folders.problems];
+  const problems = [...earlier, ...names.problems, ...clashes.problems, ...folders.problems];
   if (problems.length > 0 && !keepGoing) failWith(problems);
   return { articles: kept.filter((article) => !folders.rejected.has(article)), problems };
+}
+
+// Most filesystems (ext4, APFS, NTFS, btrfs) allow 255 bytes per file name; past it a write
+// fails with ENAMETOOLONG. A page is SLUG.html, a group a folder named by its slug.
+export const NAME_BYTES_MAX = 255;
+
+/** Slugs and group names whose file or folder name the filesystem could not hold. */
+export function nameLimits<T extends ArticleMeta>(articles: readonly T[], groups: Site['groups']): { problems: SyndicError[]; rejected: Set<T> } {
+  const problems: SyndicError[] = [];
+  const rejected = new Set<T>();
+  const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
+  for (const article of articles) {
+    const refuse = (field: 'slug' | 'tags' | 'author', name: string, made: string): void => {
+      problems.push(
+        new SyndicError('INVALID_ARTICLE', `${made} is ${bytes(name)} bytes long; file names may have at most ${NAME_BYTES_MAX} bytes`, {
+          file: article.source,
+          line: article.lines[field],
+          field,
+          hint: field === 'slug' ? 'give the article a shorter `slug:` (or a shorter file name)' : `shorten the ${field === 'tags' ? 'tag' : 'author name'}`,
+        }),
+      );
+      rejected.add(article);
+    };
+    const page = `${article.slug}.html`;
+    if (bytes(page) > NAME_BYTES_MAX) refuse('slug', page, 'the page name SLUG.html');
+    for (const [kind, field, names] of [
+      ['tag', 'tags', article.tags],
+      ['author', 'author', article.authors.map((person) => person.name)],
+    ] as const) {
+      if (groups[kind] === false) continue;
+      for (const name of names) {
+        const slug = groupSlug(name);
+        if (bytes(slug) > NAME_BYTES_MAX) refuse(field, slug, `the folder name made from ${JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)}`);
+      }
+    }
+  }
+  return { problems, rejected };
 }
 
 /**

@@ -7,6 +7,8 @@ export type SyndicErrorCode =
   | 'USAGE' // the command line itself is wrong
   | 'BUILD_FAILED' // wraps every problem of one run
   | 'LOCKED' // another build holds the output lock
+  | 'UNSAFE_OUTPUT' // the output folder overlaps the project, is a file or a link, or a staging name is taken
+  | 'WRITE_FAILED' // the disk refused a write (full, read-only, permissions); the output folder is as it was
   | 'EXISTS' // `new` or `import` would overwrite an existing article
   | 'TOO_LARGE'; // an output would exceed what one JavaScript string can hold
 

@@ -1,6 +1,6 @@
 // Stage 1: read the settings and the article files. The only stage besides `write` that touches the disk.
-import { realpathSync, statSync, type Dirent } from 'node:fs';
-import { readFile, readdir, realpath } from 'node:fs/promises';
+import { constants, realpathSync, statSync, type Dirent } from 'node:fs';
+import { open, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import { SyndicError } from './errors.js';
@@ -57,6 +57,7 @@ export async function load(paths: LoadPaths, known: ReadonlyMap<string, FileStam
         }
       }
       const info = statSync(file);
+      if (!info.isFile()) throw notAFile(info.isDirectory(), shown);
       return { path: shown, stem: stemOf(file), stamp: { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino } };
     } catch (error) {
       return unreadable(error, shown, 'check the file exists and is readable');
@@ -86,7 +87,16 @@ export async function load(paths: LoadPaths, known: ReadonlyMap<string, FileStam
 
 /** One file as strict UTF-8 text; `shown` is the path used in messages. */
 export async function readSource(file: string, shown: string): Promise<SourceFile> {
-  const bytes = await readFile(file);
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  let bytes: Buffer;
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw notAFile(info.isDirectory(), shown);
+    bytes = await handle.readFile();
+  } finally {
+    await handle.close();
+  }
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -102,9 +112,17 @@ function stemOf(file: string): string {
   return path.basename(file).replace(/\.md$/, '');
 }
 
+/** Only regular files are read: a FIFO named x.md would block the build forever. */
+function notAFile(isFolder: boolean, shown: string): SyndicError {
+  return new SyndicError('UNREADABLE', isFolder ? 'is a folder, not a file' : 'is not a regular file (a FIFO, socket or device); Syndic reads only files', {
+    file: shown,
+    hint: 'replace it with a plain text file, or move it out of the project',
+  });
+}
+
 function unreadable(error: unknown, shown: string, hint: string): SyndicError {
   if (error instanceof SyndicError) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable' : `cannot be read (${String(error)})`;
+  const reason = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' || code === 'EPERM' ? 'is not readable (permission denied)' : code === 'ENAMETOOLONG' ? 'has a name too long for the filesystem' : `cannot be read (${code ?? String(error)})`;
   return new SyndicError('UNREADABLE', reason, { file: shown, hint });
 }

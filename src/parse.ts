@@ -4,7 +4,7 @@ import slugify from '@sindresorhus/slugify';
 import { SyndicError } from './errors.js';
 import { calendarDay, parseDate } from './dates.js';
 import type { Article, Episode, GroupSettings, ImageText, MediaRef, Person, Podcast, Site, SourceFile } from './model.js';
-import { frontmatterSchema, settingsSchema, type Frontmatter, type PersonInput, type PodcastSettings, type Settings } from './schema.js';
+import { frontmatterSchema, normalLocation, settingsSchema, type Frontmatter, type PersonInput, type PodcastSettings, type Settings } from './schema.js';
 import { bodyReferences } from './references.js';
 import { readYaml, schemaProblems, type YamlSource } from './yaml-source.js';
 
@@ -70,7 +70,7 @@ function toPodcast(podcast: PodcastSettings, source: YamlSource, file: string): 
   }
   return {
     owner: podcast.owner,
-    image: { location: podcast.image, file, line: source.lineOf(['podcast', 'image']), field: 'podcast.image' },
+    image: { location: normalLocation(podcast.image), file, line: source.lineOf(['podcast', 'image']), field: 'podcast.image' },
     categories: [...categories],
     explicit: podcast.explicit,
     type: podcast.type,
@@ -197,7 +197,7 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
 
 /** The frontmatter's media fields as references, each knowing the line it was named on. */
 function media(fm: Frontmatter, source: YamlSource, file: string): Pick<Article, 'image' | 'enclosure' | 'episode'> {
-  const ref = (location: string, path: string[]): MediaRef => ({ location, file, line: source.lineOf(path), field: path.join('.') });
+  const ref = (location: string, path: string[]): MediaRef => ({ location: normalLocation(location), file, line: source.lineOf(path), field: path.join('.') });
   const image = typeof fm.image === 'string' ? ref(fm.image, ['image']) : fm.image && { ...ref(fm.image.url, ['image', 'url']), ...imageText(fm.image) };
   const enclosure = fm.enclosure && {
     ...ref(fm.enclosure.url, ['enclosure', 'url']),

@@ -26,12 +26,20 @@ async function probe(rootReal: string, location: string): Promise<MediaProbe | s
   try {
     real = await realpath(file);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${String(error)})`;
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable (permission denied)' : `cannot be read (${code ?? String(error)})`;
   }
   // A symbolic link out of the project would publish whatever it points at.
   if (!real.startsWith(rootReal + path.sep)) return `links to ${real}, outside the project`;
   const info = await stat(real);
   if (!info.isFile()) return 'is not a file';
+  // Found but not readable (permissions): reported here, so check sees it and a build fails before it writes.
+  try {
+    await (await open(real, 'r')).close();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'EACCES' || code === 'EPERM' ? 'is not readable (permission denied)' : `cannot be read (${code ?? String(error)})`;
+  }
   const found: MediaProbe = { from: real, stamp: { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino } };
   if (!mime.getType(location)?.startsWith('image/')) return found;
   return { ...found, ...(await dimensions(real, info.size)) };

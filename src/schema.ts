@@ -67,6 +67,11 @@ export function isMediaLocation(value: string): boolean {
   return value.split('/').every((segment) => segment !== '..' && segment !== '');
 }
 
+/** `./images/./a.png` is `images/a.png`: one file, one probe, one copy and one output path. */
+export function normalLocation(location: string): string {
+  return URL.canParse(location) ? location : location.split('/').filter((segment) => segment !== '.').join('/') || '.';
+}
+
 const mediaLocation = z
   .string()
   .trim()

@@ -59,21 +59,6 @@ export function feedUrls(dir: string, site: Site): { rss: string; atom: string; 
   };
 }
 
-const OWNED_DIRS = [PAGES_DIR, MEDIA_DIR, ARCHIVE_DIR, ...Object.values(GROUP_DIRS)];
-
-/**
- * Files Syndic owns. Anything else a user put in the output folder (CNAME, robots.txt…)
- * is carried over untouched: the user's file wins.
- */
-export function isOwned(relative: string): boolean {
-  return (
-    relative === INDEX_PATH ||
-    relative === OPML_PATH ||
-    Object.values<string>(FEED_PATHS).includes(relative) ||
-    OWNED_DIRS.some((dir) => relative.startsWith(dir))
-  );
-}
-
 /** The public address of an article's page. */
 export function pageUrl(article: Pick<Article, 'slug'>, site: Site): string {
   return new URL(pagePath(article), site.url).href;

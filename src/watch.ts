@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { watch as chokidar } from 'chokidar';
 import { build, type BuildOptions, type BuildResult } from './build.js';
+import { projectPaths } from './paths.js';
 
 /** What one build of the loop gave: a result, or the error that left the last good site in place. */
 export type BuildOutcome = { ok: true; result: BuildResult } | { ok: false; error: unknown };
@@ -24,13 +25,9 @@ export interface Watcher {
 
 /** The files whose change can change the site, as absolute paths. */
 export function watchedPaths(options: BuildOptions): string[] {
-  const root = path.resolve(options.root ?? '.');
-  return [
-    path.resolve(root, options.articlesDir ?? 'articles'),
-    path.resolve(root, options.settingsFile ?? 'syndic.yaml'),
-    // Local images and enclosures may be anywhere in the project (see media.ts).
-    root,
-  ];
+  const { root, articlesDir, settingsFile } = projectPaths(options);
+  // Local images and enclosures may be anywhere in the project (see media.ts).
+  return [articlesDir, settingsFile, root];
 }
 
 /**
@@ -38,9 +35,8 @@ export function watchedPaths(options: BuildOptions): string[] {
  * rebuild after every build.
  */
 export function unwatched(options: BuildOptions): (file: string) => boolean {
-  const root = path.resolve(options.root ?? '.');
-  const outDir = path.resolve(root, options.outDir ?? 'dist');
-  const skipped = [outDir, `${outDir}.syndic-new`, `${outDir}.syndic-old`, `${outDir}.lock`, ...['.syndic-cache', 'node_modules', '.git'].map((name) => path.join(root, name))];
+  const paths = projectPaths(options);
+  const skipped = [paths.outDir, paths.staging, paths.retired, paths.lockFile, paths.cacheDir, ...['node_modules', '.git'].map((name) => path.join(paths.root, name))];
   return (file) => skipped.some((dir) => file === dir || file.startsWith(`${dir}${path.sep}`));
 }
 

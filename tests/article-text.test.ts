@@ -43,3 +43,22 @@ describe('articleFileName', () => {
     expect(articleFileName('2024-11-21', '?!…')).toBeUndefined();
   });
 });
+
+describe('articleFileName of a long title', () => {
+  it('cuts the slug at a word within 200 bytes, so `new` never asks for a name the filesystem refuses', () => {
+    const name = articleFileName('2024-11-21', 'Élection présidentielle '.repeat(40)) ?? '';
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+    expect(name).toMatch(/^2024-11-21-(election-presidentielle-)+election(-presidentielle)?\.md$/);
+  });
+
+  it('keeps every name within 255 bytes and the page name SLUG.html too, whatever the title', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 600 }), (title) => {
+        const name = articleFileName('2024-11-21', title);
+        if (name === undefined) return;
+        expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+        expect(Buffer.byteLength(`${name.slice('2024-11-21-'.length, -'.md'.length)}.html`)).toBeLessThanOrEqual(255);
+      }),
+    );
+  });
+});

@@ -4,7 +4,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, utimes, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import lockfile from 'proper-lockfile';
+import { acquire } from '../src/lock.js';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { EXIT, main } from '../src/cli.js';
@@ -48,7 +48,7 @@ describe('overlapping runs', () => {
   it('waits for the lock and gives up with LOCKED (exit 75) when it is held too long', async () => {
     const root = await copyOf('seed-site/input');
     const outDir = path.join(root, 'dist');
-    const release = await lockfile.lock(outDir, { lockfilePath: `${outDir}.lock`, realpath: false, stale: 30_000 });
+    const release = await acquire(`${outDir}.lock`, 0);
     try {
       const error = await build({ root, lockTimeoutMs: 300 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SyndicError);
@@ -59,7 +59,7 @@ describe('overlapping runs', () => {
     expect(await readdir(root)).not.toContain('dist');
   });
 
-  it('takes over a lock left by a killed build once it is stale', async () => {
+  it('takes over the lock folder a killed Syndic 0.2 build left, once it is stale', async () => {
     const root = await copyOf('seed-site/input');
     const lock = path.join(root, 'dist.lock');
     await mkdir(lock);

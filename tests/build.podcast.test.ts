@@ -29,6 +29,7 @@ describe('build of the podcast fixture', async () => {
 
   it('writes the feeds, the pages and a copy of every local file', async () => {
     expect(await files(out)).toEqual([
+      '.syndic-manifest',
       'articles/bande-annonce.html',
       'articles/episode-1.html',
       'articles/episode-2.html',

@@ -67,9 +67,11 @@ describe('build of the seed article', async () => {
         'index.html',
         'rss.xml',
         ...['coree-du-nord', 'defense', 'russie', 'ukraine'].flatMap((tag) => group(`tags/${tag}`)),
+        // What Syndic wrote, so the next build deletes only that (src/manifest.ts).
+        '.syndic-manifest',
       ].sort(),
     );
-    expect(result.changed).toEqual(Object.keys(outputs).sort());
+    expect(result.changed).toEqual(Object.keys(outputs).filter((file) => file !== '.syndic-manifest').sort());
   });
 
   it.each(Object.keys(outputs).sort())('%s matches its golden file byte for byte', async (file) => {

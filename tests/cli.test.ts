@@ -229,7 +229,7 @@ describe('the installed binary', () => {
     const root = await siteCopy();
     const { stdout } = await run(process.execPath, [path.join(ROOT, 'bin/syndic.js'), 'build', '--root', root]);
     expect(stdout).toBe('built: 1 of 1 article published, 26 files changed\n');
-    expect((await readdir(path.join(root, 'dist'))).sort()).toEqual(['articles', 'atom.xml', 'authors', 'feed.json', 'feeds.opml', 'index.html', 'rss.xml', 'tags']);
+    expect((await readdir(path.join(root, 'dist'))).sort()).toEqual(['.syndic-manifest', 'articles', 'atom.xml', 'authors', 'feed.json', 'feeds.opml', 'index.html', 'rss.xml', 'tags']);
   });
 
   it('exits 1 with file:line: field: message on bad input, without a stack', async () => {

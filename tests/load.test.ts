@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, writeFile, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -61,5 +62,21 @@ describe('load', () => {
     const root = await mkdtemp(path.join(tmpdir(), 'syndic-load-'));
     const loaded = await load(paths(root));
     expect(loaded.problems.map((p) => p.format().split('\n')[0])).toEqual(['syndic.yaml: does not exist', 'articles: does not exist']);
+  });
+});
+
+describe('load: only regular files are read', () => {
+  it('reports a FIFO, a folder named x.md and a FIFO for settings, and never waits on them', async () => {
+    const root = await project({ 'articles/a.md': 'A' });
+    execFileSync('mkfifo', [path.join(root, 'articles', 'pipe.md'), path.join(root, 'syndic.yaml')]);
+    await mkdir(path.join(root, 'articles', 'folder.md'));
+    const loaded = await load(paths(root));
+    expect(loaded.settings).toBeUndefined();
+    expect(loaded.articles.map((a) => a.path)).toEqual(['articles/a.md']);
+    expect(loaded.problems.map((p) => p.format().split('\n')[0])).toEqual([
+      'syndic.yaml: is not a regular file (a FIFO, socket or device); Syndic reads only files',
+      'articles/folder.md: is a folder, not a file',
+      'articles/pipe.md: is not a regular file (a FIFO, socket or device); Syndic reads only files',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { feedUrls, groupDir, groupSlug, groupUrl, isOwned } from '../src/urls.js';
+import { feedUrls, groupDir, groupSlug, groupUrl } from '../src/urls.js';
 import { site } from './support/factories.js';
 
 describe('groupSlug', () => {
@@ -37,10 +37,5 @@ describe('group addresses', () => {
     expect(groupDir('tag', 'Politique étrangère')).toBe('tags/politique-etrangere/');
     expect(groupUrl('author', 'Peter van Halteren', site({ url: 'https://x.example/news/' }))).toBe('https://x.example/news/authors/peter-van-halteren/');
     expect(feedUrls(groupDir('tag', '日本語'), site({ url: 'https://x.example/' })).atom).toBe('https://x.example/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/atom.xml');
-  });
-
-  it('are owned by Syndic, with archives, media and the OPML list; a user file elsewhere is not', () => {
-    expect(['tags/x/rss.xml', 'authors/y/index.html', 'archive/1/atom.xml', 'media/a.mp3', 'feeds.opml'].every(isOwned)).toBe(true);
-    expect(['CNAME', 'tagsx/a.html', 'img/a.png'].some(isOwned)).toBe(false);
   });
 });

@@ -1,8 +1,10 @@
-import { mkdtemp, readFile, readdir, stat, writeFile, mkdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, readlink, stat, symlink, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isOwned } from '../src/urls.js';
+import { SyndicError } from '../src/errors.js';
+import { MANIFEST } from '../src/manifest.js';
 import { write } from '../src/write.js';
 
 async function tempOut(): Promise<{ parent: string; out: string }> {
@@ -50,7 +52,7 @@ describe('write', () => {
     await mkdir(path.join(out, 'img'));
     await writeFile(path.join(out, 'img', 'logo.png'), 'png');
     expect((await write(out, [{ path: 'index.html', contents: 'i2' }])).changed).toEqual(['articles/gone.html', 'index.html']);
-    expect((await readdir(out, { recursive: true })).sort()).toEqual(['CNAME', 'img', 'img/logo.png', 'index.html']);
+    expect((await readdir(out, { recursive: true })).sort()).toEqual(['.syndic-manifest', 'CNAME', 'img', 'img/logo.png', 'index.html']);
     expect(await readFile(path.join(out, 'CNAME'), 'utf8')).toBe('news.example\n');
   });
 
@@ -65,14 +67,11 @@ describe('write', () => {
     const { parent, out } = await tempOut();
     await mkdir(path.join(parent, 'dist.syndic-old'));
     await writeFile(path.join(parent, 'dist.syndic-old', 'rss.xml'), 'old');
+    await writeFile(path.join(parent, 'dist.syndic-old', MANIFEST), '{"syndic":1,"files":["rss.xml"]}');
     await mkdir(path.join(parent, 'dist.syndic-new'));
+    await writeFile(path.join(parent, 'dist.syndic-new', MANIFEST), '{"syndic":1,"files":[]}');
     expect((await write(out, [{ path: 'rss.xml', contents: 'old' }])).changed).toEqual([]);
     expect(await readdir(parent)).toEqual(['dist']);
-  });
-
-  it('owns only the files it writes', () => {
-    expect(['rss.xml', 'atom.xml', 'feed.json', 'index.html', 'articles/x.html'].every(isOwned)).toBe(true);
-    expect(['CNAME', 'robots.txt', 'img/a.png'].some(isOwned)).toBe(false);
   });
 });
 
@@ -102,3 +101,83 @@ async function stampOf(file: string): Promise<{ size: number; mtimeMs: number; i
   const info = await stat(file);
   return { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
 }
+
+describe('write: only what Syndic wrote is Syndic’s', () => {
+  it('keeps the links, empty folders and files the user put anywhere in the output folder', async () => {
+    const { out } = await tempOut();
+    await write(out, [{ path: 'rss.xml', contents: '1' }, { path: 'tags/gone/rss.xml', contents: 'g' }]);
+    await symlink('rss.xml', path.join(out, 'latest.xml'));
+    await mkdir(path.join(out, 'uploads', 'empty'), { recursive: true });
+    await writeFile(path.join(out, 'tags', 'notes.txt'), 'mine');
+    expect((await write(out, [{ path: 'rss.xml', contents: '2' }])).changed).toEqual(['rss.xml', 'tags/gone/rss.xml']);
+    expect((await readdir(out, { recursive: true })).sort()).toEqual([MANIFEST, 'latest.xml', 'rss.xml', 'tags', 'tags/notes.txt', 'uploads', 'uploads/empty']);
+    expect(await readlink(path.join(out, 'latest.xml'))).toBe('rss.xml');
+  });
+
+  it('deletes nothing it cannot prove it wrote: a folder without a manifest keeps its old pages', async () => {
+    const { out } = await tempOut();
+    // As Syndic 0.2 left it: its feeds and pages, no manifest.
+    await mkdir(path.join(out, 'articles'), { recursive: true });
+    await writeFile(path.join(out, 'articles', 'old.html'), 'old');
+    await writeFile(path.join(out, 'rss.xml'), '0');
+    expect((await write(out, [{ path: 'rss.xml', contents: '1' }])).changed).toEqual(['rss.xml']);
+    expect(await readFile(path.join(out, 'articles', 'old.html'), 'utf8')).toBe('old');
+    expect(JSON.parse(await readFile(path.join(out, MANIFEST), 'utf8'))).toEqual({ syndic: 1, files: ['rss.xml'] });
+  });
+
+  it('never takes over a folder it did not build: every build would replace it whole', async () => {
+    const { out } = await tempOut();
+    await mkdir(path.join(out, 'photos'), { recursive: true });
+    await writeFile(path.join(out, 'photos', 'a.jpg'), 'jpg');
+    const error = (await write(out, [{ path: 'rss.xml', contents: '1' }]).catch((e: unknown) => e)) as SyndicError;
+    expect(error.code).toBe('UNSAFE_OUTPUT');
+    expect(error.format()).toMatch(/dist: holds files but no \.syndic-manifest, so Syndic did not build it.*\n  hint: pass --out with a new or empty folder; to build into this one anyway, mark it first: echo/);
+    expect((await readdir(out, { recursive: true })).sort()).toEqual(['photos', 'photos/a.jpg']);
+    // Marked as the hint says, it is built into, and the photos stay.
+    await writeFile(path.join(out, MANIFEST), '{"syndic":1,"files":[]}');
+    expect((await write(out, [{ path: 'rss.xml', contents: '1' }])).changed).toEqual(['rss.xml']);
+    expect(await readFile(path.join(out, 'photos', 'a.jpg'), 'utf8')).toBe('jpg');
+  });
+
+  it.each([
+    ['a folder of yours named dist.syndic-new', async (parent: string) => (await mkdir(path.join(parent, 'dist.syndic-new')), writeFile(path.join(parent, 'dist.syndic-new', 'draft.txt'), 'mine'))],
+    ['a file named dist.syndic-old', (parent: string) => writeFile(path.join(parent, 'dist.syndic-old'), 'mine')],
+  ])('%s is never deleted: the write stops with the name to change', async (_label, setup) => {
+    const { parent, out } = await tempOut();
+    await write(out, [{ path: 'rss.xml', contents: '1' }]);
+    await setup(parent);
+    const error = (await write(out, [{ path: 'rss.xml', contents: '2' }]).catch((e: unknown) => e)) as SyndicError;
+    expect(error.code).toBe('UNSAFE_OUTPUT');
+    expect(error.format()).toMatch(/dist\.syndic-(new|old): has the name of a staging folder, but Syndic did not make it/);
+    expect(await readFile(path.join(out, 'rss.xml'), 'utf8')).toBe('1');
+    expect((await readdir(parent)).sort()).toHaveLength(2);
+  });
+
+  it('an empty dist.syndic-new (a run killed between its mkdir and its mark) is removed: it holds nothing to lose', async () => {
+    const { parent, out } = await tempOut();
+    await write(out, [{ path: 'rss.xml', contents: '1' }]);
+    await mkdir(path.join(parent, 'dist.syndic-new'));
+    expect((await write(out, [{ path: 'rss.xml', contents: '2' }])).changed).toEqual(['rss.xml']);
+    expect(await readdir(parent)).toEqual(['dist']);
+  });
+
+  it('a write the filesystem refuses removes the staged tree and leaves the output folder as it was', async () => {
+    const { parent, out } = await tempOut();
+    await write(out, [{ path: 'rss.xml', contents: '1' }]);
+    const error = (await write(out, [{ path: 'rss.xml', contents: '2' }, { path: `articles/${'x'.repeat(300)}.html`, contents: 'p' }]).catch((e: unknown) => e)) as SyndicError;
+    expect(error).toBeInstanceOf(SyndicError);
+    expect(error.code).toBe('WRITE_FAILED');
+    expect(error.message).toBe('cannot write (a file name is too long for the filesystem); the output folder was left as it was');
+    expect(await readdir(parent)).toEqual(['dist']);
+    expect(await readFile(path.join(out, 'rss.xml'), 'utf8')).toBe('1');
+  });
+
+  it('a FIFO in the output folder stops the write before anything is staged: a swap could not carry it', async () => {
+    const { parent, out } = await tempOut();
+    await write(out, [{ path: 'rss.xml', contents: '1' }]);
+    execFileSync('mkfifo', [path.join(out, 'pipe')]);
+    const error = (await write(out, [{ path: 'rss.xml', contents: '2' }]).catch((e: unknown) => e)) as SyndicError;
+    expect(error.code).toBe('UNSAFE_OUTPUT');
+    expect((await readdir(parent)).sort()).toEqual(['dist']);
+  });
+});

@@ -8,6 +8,7 @@ import { plainSummary, previewOf, printProblems, problemsOf } from './report.js'
 export function reportOutcome(outcome: BuildOutcome, io: Io, preview?: string): void {
   if (outcome.ok) {
     printProblems(io, outcome.result.warnings, 'warning');
+    for (const note of outcome.result.notes) io.stderr(`note: ${note}\n`);
     io.stdout(plainSummary(outcome.result, preview));
     return;
   }

@@ -155,6 +155,7 @@ export async function runBuild(options: BuildOptions, mode: Mode, io: Io, after:
   }
   const status = result.warnings.length > 0 ? EXIT.partial : EXIT.ok;
   const preview = previewOf(options);
+  for (const note of result.notes) io.stderr(`note: ${note}\n`);
   // After the files are written: a hub that fails is reported, never fatal.
   const pings = after.ping ? await announce(result, mode, io) : undefined;
   // Any rss.xml, atom.xml or feed.json: of the site, a group or an archive.

@@ -8,6 +8,7 @@ import { BUILD_OPTIONS, buildOptionsOf, intoDist } from './build.js';
 import { interrupted, reportOutcome } from './build-watch.js';
 import { badUsage, parseCommand, PREVIEW } from './options.js';
 import { previewOf } from './report.js';
+import { projectPaths } from '../paths.js';
 
 export const SERVE_HELP = `Usage
   $ syndic serve [--port N] [--watch] [--drafts] [--future] [build options]
@@ -53,7 +54,7 @@ export const command: Command = {
       return badUsage(io, 'serve', 'serve never writes into dist/, which readers see; leave out --out to preview in ' + `${PREVIEW.outDir}/`);
     }
     const options: BuildOptions = { ...asked, outDir: asked.outDir ?? PREVIEW.outDir, cacheFile: PREVIEW.cacheFile };
-    const dir = path.resolve(root, options.outDir ?? PREVIEW.outDir);
+    const { outDir: dir } = projectPaths(options);
     const shown = `${path.relative(root, dir) || '.'}/`;
     const { serve } = await import('../serve.js');
     // Listening first gives the preview its base URL: canonical links and feeds point here.
