@@ -37,7 +37,7 @@ describe('npm pack, then install into an empty folder', () => {
     const settings = await readFile(path.join(site, 'syndic.yaml'), 'utf8');
     expect(settings.split('\n')[0]).toBe('# yaml-language-server: $schema=node_modules/syndic/lib/syndic.schema.json');
     expect((await syndic('build')).stdout).toBe('built: 0 of 1 article published, 5 files changed\n');
-    expect((await readdir(path.join(site, 'dist'))).sort()).toEqual(['atom.xml', 'feed.json', 'feeds.opml', 'index.html', 'rss.xml']);
+    expect((await readdir(path.join(site, 'dist'))).sort()).toEqual(['.syndic-manifest', 'atom.xml', 'feed.json', 'feeds.opml', 'index.html', 'rss.xml']);
     expect((await syndic('-V')).stdout).toMatch(/^\d+\.\d+\.\d+/);
   }, 120_000);
 });
