@@ -1,0 +1,152 @@
+// Bounds on what reaches `marked`. Its block parser recurses once per level of blockquote and
+// list (2 KB of ">" overflowed the stack), nested lists cost about depth³, and its emphasis
+// scan is quadratic in the delimiters of one paragraph (200 KB of "_a" took 87 s). The scan
+// below runs at parse time, so `check` and `--keep-going` see a too-complex article as that
+// article's problem; the tokenizer guard in markdownDepthGuard() makes the same bound exact
+// while rendering.
+import { Tokenizer, type MarkedExtension } from 'marked';
+
+export const MARKDOWN_LIMITS = {
+  /**
+   * Levels of blockquote and list, together. Measured with marked 18 on this 2-core machine:
+   * a list nested 100 levels took 88 ms, 200 levels 460 ms, 800 levels 8 s (cubic), and 2,000
+   * ">" overflowed the stack; at 32 levels it renders in about 3 ms. Real articles nest 3 or 4.
+   */
+  depth: 32,
+  /**
+   * Emphasis delimiters (`*`, `_`, `~`) in one paragraph. The cost is quadratic in them, per
+   * paragraph: one of 10,000 "_a" took 0.97 s, 20,000 took 3.6 s, 1,000 about 14 ms, and a
+   * 1 MiB article made only of 1,000-delimiter paragraphs 7 s. So both the paragraph and the
+   * sum of squares over the article are bounded: 2,000 in one paragraph (~50 ms), and 4·10⁷
+   * summed (ten such paragraphs, ~0.5 s). A real paragraph holds a few dozen.
+   */
+  delimiters: 2_000,
+  delimiterWork: 40_000_000,
+} as const;
+
+export interface TooComplex {
+  /** 1-based line in the Markdown (which keeps the file's line numbers). */
+  line: number;
+  reason: string;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const LIST_MARKER = /^([*+-]|\d{1,9}[.)])(?=[ \t]|$)/;
+
+/**
+ * The first place where `markdown` goes past MARKDOWN_LIMITS, or undefined. It over-estimates
+ * nesting rather than under-estimates it: every ">" and list marker at the start of a line
+ * counts, and so does each deeper indentation of a list item.
+ */
+export function markdownComplexity(markdown: string): TooComplex | undefined {
+  const lines = markdown.split('\n');
+  let fence: string | undefined;
+  let indents: number[] = [];
+  let delimiters = 0;
+  let work = 0;
+  let paragraphStart = 0;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as string;
+    const opening = FENCE.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (opening !== undefined && opening[0] === fence[0] && opening.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (opening !== undefined) {
+      fence = opening;
+      work += delimiters * delimiters;
+      delimiters = 0;
+      continue;
+    }
+    if (line.trim() === '') {
+      work += delimiters * delimiters;
+      delimiters = 0;
+      continue;
+    }
+    const { quotes, markers, indent, rest } = containers(line);
+    // An indented code block: no inline parsing, no nesting.
+    if (markers === 0 && quotes === 0 && indent >= 4 && indents.length === 0) continue;
+    if (markers === 0 && quotes === 0 && indent === 0) indents = [];
+    if (markers > 0) {
+      while (indents.length > 0 && (indents.at(-1) as number) >= indent) indents.pop();
+      indents.push(indent);
+    }
+    const depth = quotes + indents.length + Math.max(markers - 1, 0);
+    if (depth > MARKDOWN_LIMITS.depth) {
+      return { line: index + 1, reason: `nests blockquotes and lists more than ${MARKDOWN_LIMITS.depth} levels deep` };
+    }
+    if (delimiters === 0) paragraphStart = index;
+    delimiters += countDelimiters(rest);
+    if (delimiters > MARKDOWN_LIMITS.delimiters) {
+      return { line: paragraphStart + 1, reason: `has more than ${MARKDOWN_LIMITS.delimiters.toLocaleString('en-US')} emphasis marks (*, _ or ~) in one paragraph` };
+    }
+    if (work + delimiters * delimiters > MARKDOWN_LIMITS.delimiterWork) {
+      return { line: paragraphStart + 1, reason: 'has too many paragraphs dense with emphasis marks (*, _ or ~); rendering them would take too long' };
+    }
+  }
+  return undefined;
+}
+
+/** The ">" and list markers a line opens with, and the indentation of its first list marker. */
+function containers(line: string): { quotes: number; markers: number; indent: number; rest: string } {
+  let quotes = 0;
+  let markers = 0;
+  let indent = -1;
+  let at = 0;
+  for (;;) {
+    let spaces = 0;
+    while (at < line.length && (line[at] === ' ' || line[at] === '\t')) spaces += line[at++] === '\t' ? 4 : 1;
+    if (line[at] === '>') {
+      quotes++;
+      at++;
+      continue;
+    }
+    const marker = LIST_MARKER.exec(line.slice(at, at + 12));
+    if (!marker) return { quotes, markers, indent: markers > 0 ? indent : spaces, rest: line.slice(at) };
+    if (markers === 0) indent = spaces;
+    markers++;
+    at += marker[0].length;
+  }
+}
+
+function countDelimiters(text: string): number {
+  let count = 0;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code === 42 || code === 95 || code === 126) count++;
+  }
+  return count;
+}
+
+/** Thrown by the tokenizer guard; render() turns it into the article's problem. */
+export class MarkdownTooDeep extends Error {}
+
+/**
+ * A marked extension that counts blockquote and list levels as the lexer recurses into them,
+ * and stops past MARKDOWN_LIMITS.depth: the exact form of the bound that
+ * markdownComplexity() estimates from the text.
+ */
+export function markdownDepthGuard(): MarkedExtension {
+  let depth = 0;
+  const nested = <T>(run: () => T): T => {
+    if (++depth > MARKDOWN_LIMITS.depth) {
+      depth--;
+      throw new MarkdownTooDeep(`nests blockquotes and lists more than ${MARKDOWN_LIMITS.depth} levels deep`);
+    }
+    try {
+      return run();
+    } finally {
+      depth = Math.max(depth - 1, 0);
+    }
+  };
+  return {
+    tokenizer: {
+      blockquote(src) {
+        return nested(() => Tokenizer.prototype.blockquote.call(this, src));
+      },
+      list(src) {
+        return nested(() => Tokenizer.prototype.list.call(this, src));
+      },
+    },
+  };
+}
