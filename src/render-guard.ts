@@ -129,7 +129,8 @@ export class MarkdownTooDeep extends Error {}
 export function markdownDepthGuard(): MarkedExtension {
   let depth = 0;
   const nested = <T>(run: () => T): T => {
-    if (++depth > MARKDOWN_LIMITS.depth) {
+    // +1: inside the innermost level the lexer tries these tokenizers once more, and they fail.
+    if (++depth > MARKDOWN_LIMITS.depth + 1) {
       depth--;
       throw new MarkdownTooDeep(`nests blockquotes and lists more than ${MARKDOWN_LIMITS.depth} levels deep`);
     }

@@ -132,7 +132,7 @@ const DURATION_TOO_LONG = `is longer than ${LIMITS.durationSeconds} seconds (999
 
 /** Seconds, or "HH:MM:SS" / "MM:SS", as seconds, at most 999:59:59 (so never 3.6e+33 in itunes:duration). */
 const duration = z.union([
-  z.number().int().min(0).max(LIMITS.durationSeconds, DURATION_TOO_LONG),
+  z.number().max(LIMITS.durationSeconds, { error: DURATION_TOO_LONG, abort: true }).int().min(0),
   z
     .string()
     .regex(/^(?:\d{1,3}:)?[0-5]?\d:[0-5]\d$|^\d{1,7}$/, 'must be seconds or HH:MM:SS, at most 999:59:59')
