@@ -64,14 +64,13 @@ export function readYaml(text: string, file: string, firstLine: number, code: Sy
     data = second.data;
   }
   const size = measure(data);
-  if (size === 'deep') return problem(`nests lists and maps more than ${LIMITS.yamlDepth} levels deep`, 'frontmatter and settings need three levels at most; flatten the structure');
-  if (size === 'large') {
+  if (size !== 'ok') {
+    // The parser bounds nesting as written, so past it only aliases can take a value: point at the first.
     const alias = /(?:^|[\s[{,:])\*[^\s,[\]{}]/m.exec(text);
-    return problem(
-      `expands to more than ${LIMITS.yamlValues.toLocaleString("en-US")} values once its aliases (*name) are followed`,
-      'repeat the values themselves instead of referring to them with aliases',
-      alias ? text.slice(0, alias.index + 1).split('\n').length : 1,
-    );
+    const line = alias ? text.slice(0, alias.index + 1).split('\n').length : 1;
+    const hint = 'repeat the values themselves instead of referring to them with aliases';
+    if (size === 'deep') return problem(`nests lists and maps more than ${LIMITS.yamlDepth} levels deep once its aliases (*name) are followed`, hint, line);
+    return problem(`expands to more than ${LIMITS.yamlValues.toLocaleString('en-US')} values once its aliases (*name) are followed`, hint, line);
   }
   return { data, problems: [], lineOf };
 }
