@@ -36,6 +36,9 @@ export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {
     return { ok: false, problems: problems.map((problem) => flagProblem(flags.get(problem.field), problem)) };
   }
   const settings = result.data;
+  // The site's author is every article's default author, so it names a folder too.
+  const folders = folderNameProblems({ author: settings.author }, source, file.path, 'INVALID_SETTINGS');
+  if (folders.length > 0) return { ok: false, problems: folders };
   return {
     ok: true,
     value: {
@@ -252,13 +255,13 @@ function sizeProblem(file: SourceFile, limit: number, code: 'INVALID_ARTICLE' | 
  * (255 bytes) is refused here, with its line, rather than by the disk at write time. Symbols
  * are written by code point ("!!" → u21-21), three or more bytes each, so 86 of them were too many.
  */
-function folderNameProblems(fm: Frontmatter, source: YamlSource, file: string): SyndicError[] {
+function folderNameProblems(fm: Pick<Frontmatter, 'tags' | 'author'>, source: YamlSource, file: string, code: 'INVALID_ARTICLE' | 'INVALID_SETTINGS' = 'INVALID_ARTICLE'): SyndicError[] {
   const names = [...(fm.tags ?? []).map((tag) => ['tags', tag] as const), ...toPeople(fm.author ?? []).map((person) => ['author', person.name] as const)];
   return names.flatMap(([field, name]) => {
     const bytes = Buffer.byteLength(groupSlug(name));
     if (bytes <= LIMITS.slugBytes) return [];
     return [
-      new SyndicError('INVALID_ARTICLE', `${quote(name)} makes a folder name of ${bytes} bytes, more than ${LIMITS.slugBytes}`, {
+      new SyndicError(code, `${quote(name)} makes a folder name of ${bytes} bytes, more than ${LIMITS.slugBytes}`, {
         file,
         line: source.lineOf([field]),
         field,

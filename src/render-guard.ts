@@ -2,9 +2,8 @@
 // list (2 KB of ">" overflowed the stack), nested lists cost about depth³, and its emphasis
 // scan is quadratic in the delimiters of one paragraph (200 KB of "_a" took 87 s). The scan
 // below runs at parse time, so `check` and `--keep-going` see a too-complex article as that
-// article's problem; the tokenizer guard in markdownDepthGuard() makes the same bound exact
-// while rendering.
-import { Tokenizer, type MarkedExtension } from 'marked';
+// article's problem; the tokenizer guard in render-depth.ts makes the same bound exact while
+// rendering. This module does not load marked, so `check` never does.
 
 export const MARKDOWN_LIMITS = {
   /**
@@ -116,38 +115,4 @@ function countDelimiters(text: string): number {
     if (code === 42 || code === 95 || code === 126) count++;
   }
   return count;
-}
-
-/** Thrown by the tokenizer guard; render() turns it into the article's problem. */
-export class MarkdownTooDeep extends Error {}
-
-/**
- * A marked extension that counts blockquote and list levels as the lexer recurses into them,
- * and stops past MARKDOWN_LIMITS.depth: the exact form of the bound that
- * markdownComplexity() estimates from the text.
- */
-export function markdownDepthGuard(): MarkedExtension {
-  let depth = 0;
-  const nested = <T>(run: () => T): T => {
-    // +1: inside the innermost level the lexer tries these tokenizers once more, and they fail.
-    if (++depth > MARKDOWN_LIMITS.depth + 1) {
-      depth--;
-      throw new MarkdownTooDeep(`nests blockquotes and lists more than ${MARKDOWN_LIMITS.depth} levels deep`);
-    }
-    try {
-      return run();
-    } finally {
-      depth = Math.max(depth - 1, 0);
-    }
-  };
-  return {
-    tokenizer: {
-      blockquote(src) {
-        return nested(() => Tokenizer.prototype.blockquote.call(this, src));
-      },
-      list(src) {
-        return nested(() => Tokenizer.prototype.list.call(this, src));
-      },
-    },
-  };
 }

@@ -4,7 +4,7 @@ import sanitizeHtml from 'sanitize-html';
 import { SyndicError } from './errors.js';
 import { LIMITS } from './limits.js';
 import type { Article, Entry, Site } from './model.js';
-import { markdownDepthGuard, MarkdownTooDeep } from './render-guard.js';
+import { markdownDepthGuard, MarkdownTooDeep } from './render-depth.js';
 import { pageUrl } from './urls.js';
 
 const markdown = new Marked({ gfm: true, async: false }, markdownDepthGuard());

@@ -102,6 +102,10 @@ describe('settings limits', () => {
     expect(parsed.ok && [parsed.value.hubs, parsed.value.authors]).toEqual([['https://hub.example/a%20b'], [{ name: 'R', url: 'https://example.org/' }]]);
   });
 
+  it('refuses a site author whose folder name would pass 200 bytes', () => {
+    expect(settingsProblems(SETTINGS_YAML.replace('author: Rédaction', `author: "${'?'.repeat(80)}"`))[0]).toMatch(/^syndic\.yaml:6: author: "\?+…" makes a folder name of \d+ bytes, more than 200$/);
+  });
+
   it('refuses a settings file over 64 KiB, a title over 200 characters, and an alias bomb', () => {
     expect(settingsProblems(`${SETTINGS_YAML}# ${'x'.repeat(LIMITS.settingsBytes)}\n`)).toEqual(['syndic.yaml:1: is larger than 64 KiB (65 KiB)']);
     expect(settingsProblems(SETTINGS_YAML.replace('title: Test News', `title: ${'x'.repeat(201)}`))).toEqual(['syndic.yaml:1: title: is longer than 200 characters']);
