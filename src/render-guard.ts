@@ -30,7 +30,7 @@ export interface TooComplex {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const LIST_MARKER = /^([*+-]|\d{1,9}[.)])(?=[ \t]|$)/;
+const NON_BLANK = /\S/;
 
 /**
  * The first place where `markdown` goes past MARKDOWN_LIMITS, or undefined. It over-estimates
@@ -46,7 +46,7 @@ export function markdownComplexity(markdown: string): TooComplex | undefined {
   let paragraphStart = 0;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as string;
-    const opening = FENCE.exec(line)?.[1];
+    const opening = line.includes('``') || line.includes('~~') ? FENCE.exec(line)?.[1] : undefined;
     if (fence !== undefined) {
       if (opening !== undefined && opening[0] === fence[0] && opening.length >= fence.length) fence = undefined;
       continue;
@@ -57,7 +57,7 @@ export function markdownComplexity(markdown: string): TooComplex | undefined {
       delimiters = 0;
       continue;
     }
-    if (line.trim() === '') {
+    if (!NON_BLANK.test(line)) {
       work += delimiters * delimiters;
       delimiters = 0;
       continue;
@@ -75,7 +75,7 @@ export function markdownComplexity(markdown: string): TooComplex | undefined {
       return { line: index + 1, reason: `nests blockquotes and lists more than ${MARKDOWN_LIMITS.depth} levels deep` };
     }
     if (delimiters === 0) paragraphStart = index;
-    delimiters += countDelimiters(rest);
+    delimiters += countDelimiters(line, rest);
     if (delimiters > MARKDOWN_LIMITS.delimiters) {
       return { line: paragraphStart + 1, reason: `has more than ${MARKDOWN_LIMITS.delimiters.toLocaleString('en-US')} emphasis marks (*, _ or ~) in one paragraph` };
     }
@@ -86,31 +86,45 @@ export function markdownComplexity(markdown: string): TooComplex | undefined {
   return undefined;
 }
 
-/** The ">" and list markers a line opens with, and the indentation of its first list marker. */
-function containers(line: string): { quotes: number; markers: number; indent: number; rest: string } {
+/** The ">" and list markers a line opens with, the indentation of its first list marker, and where its text starts. */
+function containers(line: string): { quotes: number; markers: number; indent: number; rest: number } {
   let quotes = 0;
   let markers = 0;
-  let indent = -1;
+  let indent = 0;
   let at = 0;
   for (;;) {
     let spaces = 0;
-    while (at < line.length && (line[at] === ' ' || line[at] === '\t')) spaces += line[at++] === '\t' ? 4 : 1;
+    while (line[at] === ' ' || line[at] === '\t') spaces += line[at++] === '\t' ? 4 : 1;
     if (line[at] === '>') {
       quotes++;
       at++;
       continue;
     }
-    const marker = LIST_MARKER.exec(line.slice(at, at + 12));
-    if (!marker) return { quotes, markers, indent: markers > 0 ? indent : spaces, rest: line.slice(at) };
+    const end = markerEnd(line, at);
+    if (end < 0) return { quotes, markers, indent: markers > 0 ? indent : spaces, rest: at };
     if (markers === 0) indent = spaces;
     markers++;
-    at += marker[0].length;
+    at = end;
   }
 }
 
-function countDelimiters(text: string): number {
+/** Where a list marker (`-`, `*`, `+`, `1.`, `1)`) starting at `at` ends, or -1 if there is none. */
+function markerEnd(line: string, at: number): number {
+  let end = at;
+  const first = line[at];
+  if (first === '-' || first === '*' || first === '+') end++;
+  else {
+    while (end - at < 9 && line.charCodeAt(end) >= 48 && line.charCodeAt(end) <= 57) end++;
+    if (end === at || (line[end] !== '.' && line[end] !== ')')) return -1;
+    end++;
+  }
+  const next = line[end];
+  return next === undefined || next === ' ' || next === '\t' ? end : -1;
+}
+
+function countDelimiters(text: string, from: number): number {
   let count = 0;
-  for (let k = 0; k < text.length; k++) {
+  for (let k = from; k < text.length; k++) {
     const code = text.charCodeAt(k);
     if (code === 42 || code === 95 || code === 126) count++;
   }
