@@ -116,6 +116,10 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
   const tooLarge = sizeProblem(file, LIMITS.articleBytes, 'INVALID_ARTICLE', 'split it into several articles, or link to the long document instead of including it');
   if (tooLarge) return { ok: false, problems: [tooLarge] };
   const text = normalise(file.text);
+  // gray-matter reads a language after the opening "---": "---js" would run the block through
+  // its JavaScript engine, which is eval(), and "---toml" would throw. Only YAML gets that far.
+  const language = /^---([^-\n][^\n]*)/.exec(text)?.[1]?.trim();
+  if (language) return fail(file, 1, undefined, `opens its frontmatter with ${quote(`---${language}`)}`, 'Syndic reads YAML frontmatter only: make the first line exactly "---"');
   // Passing options also keeps gray-matter from caching every input in a module-level map.
   const split = matter(text, { language: 'yaml', engines: { yaml: { parse: () => ({}) } } });
   if (split.matter === undefined || !text.startsWith('---')) {

@@ -71,6 +71,17 @@ describe('article limits', () => {
     expect(nfd.ok && [nfd.value.id, nfd.value.slug]).toEqual(nfc.ok && [nfc.value.id, nfc.value.slug]);
   });
 
+  it('never runs a "---js" frontmatter through gray-matter\'s JavaScript engine (eval)', () => {
+    const ran = { value: false };
+    Object.assign(globalThis, { syndicRan: ran });
+    const parsed = parseArticle(source('articles/a.md', '---js\n(function(){ globalThis.syndicRan.value = true; return {title: "T", date: "2024-11-21"}; })()\n---\nBody\n'), site());
+    expect(ran.value).toBe(false);
+    expect(parsed.ok ? [] : parsed.problems.map((p) => p.format().split('\n')[0])).toEqual(['articles/a.md:1: opens its frontmatter with "---js"']);
+    for (const opening of ['---javascript', '---coffee', '---toml', '---json', '---yaml']) {
+      expect(parseArticle(source('articles/a.md', `${opening}\ntitle: T\n---\n`), site()).ok, opening).toBe(false);
+    }
+  });
+
   it('reports Markdown too complex to render at parse time, with its line', () => {
     expect(problems(base, `\n${'>'.repeat(2_000)}\n`)).toEqual(['articles/a.md:6: is too complex: its Markdown nests blockquotes and lists more than 32 levels deep']);
   });
