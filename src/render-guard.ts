@@ -43,6 +43,7 @@ export function markdownComplexity(markdown: string): TooComplex | undefined {
   let indents: number[] = [];
   let delimiters = 0;
   let work = 0;
+  let table = false;
   let paragraphStart = 0;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as string;
@@ -58,6 +59,7 @@ export function markdownComplexity(markdown: string): TooComplex | undefined {
       continue;
     }
     if (!NON_BLANK.test(line)) {
+      table = false;
       work += delimiters * delimiters;
       delimiters = 0;
       continue;
@@ -73,6 +75,13 @@ export function markdownComplexity(markdown: string): TooComplex | undefined {
     const depth = quotes + indents.length + Math.max(markers - 1, 0);
     if (depth > MARKDOWN_LIMITS.depth) {
       return { line: index + 1, reason: `nests blockquotes and lists more than ${MARKDOWN_LIMITS.depth} levels deep` };
+    }
+    // marked scans each list item and table cell on its own: a long table of bold cells is cheap.
+    // A table is a line with "|" followed by a delimiter row such as |---|:--:|.
+    if (!table && /^[\s|:-]+$/.test(line) && line.includes('|') && line.includes('-') && (lines[index - 1] ?? '').includes('|')) table = true;
+    if (markers > 0 || table) {
+      work += delimiters * delimiters;
+      delimiters = 0;
     }
     if (delimiters === 0) paragraphStart = index;
     delimiters += countDelimiters(line, rest);

@@ -23,6 +23,14 @@ describe('markdownComplexity', () => {
     expect(markdownComplexity(`\n\n${text}`)).toEqual({ line: line + 2, reason: `nests blockquotes and lists more than ${MARKDOWN_LIMITS.depth} levels deep` });
   });
 
+  it('counts emphasis marks per list item and table row, as marked scans them', () => {
+    const table = ['| a | b |', '|---|---|', ...Array.from({ length: 400 }, (_, k) => `| **${k}** | _x_ |`)].join('\n');
+    const list = Array.from({ length: 400 }, (_, k) => `- **${k}** _x_`).join('\n');
+    expect(markdownComplexity(`${table}\n\n${list}`)).toBeUndefined();
+    // Lines with "|" but no delimiter row are one paragraph, and one inline scan.
+    expect(markdownComplexity(Array.from({ length: 30 }, () => `| ${'_a'.repeat(100)}`).join('\n'))).toMatchObject({ line: 1, reason: expect.stringContaining('in one paragraph') });
+  });
+
   it('bounds the emphasis marks of one paragraph, and of the whole article', () => {
     expect(markdownComplexity(`intro\n\n${'_a'.repeat(100_000)}`)).toMatchObject({ line: 3, reason: expect.stringContaining('emphasis marks') });
     const dense = `${'*a'.repeat(1_500)}\n\n`;
