@@ -21,6 +21,12 @@ export const MARKDOWN_LIMITS = {
    */
   delimiters: 2_000,
   delimiterWork: 40_000_000,
+  /**
+   * Table cells in one article. GFM pads every row to the header's columns, so a header of
+   * 1,000 columns over 2,000 one-letter rows (8 KB) rendered to 20 MB of HTML in 1.3 s. 100,000
+   * cells is about 2 MB of HTML; an election-results table has a few hundred.
+   */
+  tableCells: 100_000,
 } as const;
 
 export interface TooComplex {
@@ -44,6 +50,8 @@ export function markdownComplexity(markdown: string): TooComplex | undefined {
   let delimiters = 0;
   let work = 0;
   let table = false;
+  let columns = 0;
+  let cells = 0;
   let paragraphStart = 0;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as string;
@@ -78,7 +86,13 @@ export function markdownComplexity(markdown: string): TooComplex | undefined {
     }
     // marked scans each list item and table cell on its own: a long table of bold cells is cheap.
     // A table is a line with "|" followed by a delimiter row such as |---|:--:|.
-    if (!table && /^[\s|:-]+$/.test(line) && line.includes('|') && line.includes('-') && (lines[index - 1] ?? '').includes('|')) table = true;
+    if (!table && /^[\s|:-]+$/.test(line) && line.includes('|') && line.includes('-') && (lines[index - 1] ?? '').includes('|')) {
+      table = true;
+      columns = line.split('|').filter((cell) => cell.trim() !== '').length;
+    } else if (table) {
+      cells += columns;
+      if (cells > MARKDOWN_LIMITS.tableCells) return { line: index + 1, reason: `has tables of more than ${MARKDOWN_LIMITS.tableCells.toLocaleString('en-US')} cells in all` };
+    }
     if (markers > 0 || table) {
       work += delimiters * delimiters;
       delimiters = 0;
@@ -93,6 +107,22 @@ export function markdownComplexity(markdown: string): TooComplex | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Whether `markdown` could render to more than `limit` bytes of HTML. Apart from reference links
+ * and tables (bounded above), Markdown measured at most ~6 bytes of HTML per character (autolinks,
+ * code spans of "<"); a reference definition is copied into every use of it, so 14 KB of "[x]"
+ * under a 2 KB URL made 6 MB. Only such articles are rendered ahead of time (prepare.ts).
+ */
+export function mayRenderLarge(markdown: string, limit: number): boolean {
+  if (markdown.length * 6 > limit) return true;
+  let longest = 0;
+  for (const definition of markdown.matchAll(/^ {0,3}\[[^\]\n]+\]:[^\n]*/gm)) longest = Math.max(longest, definition[0].length);
+  if (longest === 0) return false;
+  let uses = 0;
+  for (let at = markdown.indexOf('['); at >= 0; at = markdown.indexOf('[', at + 1)) uses++;
+  return longest * uses > limit;
 }
 
 /** The ">" and list markers a line opens with, the indentation of its first list marker, and where its text starts. */

@@ -1,6 +1,6 @@
 // The scan parse runs before marked: nesting and emphasis past the bounds, found from the text.
 import { describe, expect, it } from 'vitest';
-import { MARKDOWN_LIMITS, markdownComplexity } from '../src/render-guard.js';
+import { MARKDOWN_LIMITS, markdownComplexity, mayRenderLarge } from '../src/render-guard.js';
 
 const nestedList = (depth: number): string => Array.from({ length: depth }, (_, level) => `${'  '.repeat(level)}- level ${level}`).join('\n');
 
@@ -31,10 +31,26 @@ describe('markdownComplexity', () => {
     expect(markdownComplexity(Array.from({ length: 30 }, () => `| ${'_a'.repeat(100)}`).join('\n'))).toMatchObject({ line: 1, reason: expect.stringContaining('in one paragraph') });
   });
 
+  it('bounds table cells: rows are padded to the header, so 8 KB could make 20 MB of HTML', () => {
+    const wide = `|${'a|'.repeat(1_000)}\n|${'-|'.repeat(1_000)}\n${'a\n'.repeat(2_000)}`;
+    expect(markdownComplexity(wide)).toEqual({ line: 103, reason: 'has tables of more than 100,000 cells in all' });
+    const results = `| Liste | Voix | % |\n|---|--:|--:|\n${'| A | 1 | 2 |\n'.repeat(500)}`;
+    expect(markdownComplexity(results)).toBeUndefined();
+  });
+
   it('bounds the emphasis marks of one paragraph, and of the whole article', () => {
     expect(markdownComplexity(`intro\n\n${'_a'.repeat(100_000)}`)).toMatchObject({ line: 3, reason: expect.stringContaining('emphasis marks') });
     const dense = `${'*a'.repeat(1_500)}\n\n`;
     expect(markdownComplexity(dense.repeat(17))).toBeUndefined();
     expect(markdownComplexity(dense.repeat(18))).toMatchObject({ line: 35, reason: expect.stringContaining('too many paragraphs') });
+  });
+});
+
+describe('mayRenderLarge', () => {
+  it('picks out only articles that could render past the limit: long ones, and reference links to long URLs', () => {
+    expect(mayRenderLarge('Texte ordinaire, [lien](https://example.org/).\n'.repeat(1_000), 5_000_000)).toBe(false);
+    expect(mayRenderLarge('x'.repeat(900_000), 5_000_000)).toBe(true);
+    expect(mayRenderLarge(`[x]: https://example.org/${'a'.repeat(2_000)}\n\n${'[x] '.repeat(3_000)}`, 5_000_000)).toBe(true);
+    expect(mayRenderLarge(`[x]: https://example.org/\n\n${'[x] '.repeat(3_000)}`, 5_000_000)).toBe(false);
   });
 });
