@@ -32,11 +32,13 @@ function objectsOf(node) {
 const docs = new Map();
 function collect(object, prefix) {
   for (const property of object.properties) {
-    if (!ts.isPropertyAssignment(property)) continue;
+    // `title,` (a shorthand for a schema defined above) carries its doc comment too.
+    const shorthand = ts.isShorthandPropertyAssignment(property);
+    if (!ts.isPropertyAssignment(property) && !shorthand) continue;
     const name = property.name.getText().replace(/^['"]|['"]$/g, '');
     const comment = ts.getJSDocCommentsAndTags(property).map((doc) => (typeof doc.comment === 'string' ? doc.comment : '')).join(' ').replace(/\s+/g, ' ').trim();
     if (comment) docs.set(prefix + name, comment);
-    for (const inner of objectsOf(property.initializer)) collect(inner, `${prefix}${name}.`);
+    for (const inner of shorthand ? [] : objectsOf(property.initializer)) collect(inner, `${prefix}${name}.`);
   }
 }
 for (const object of objectsOf(constants.get('settingsSchema'))) collect(object, '');

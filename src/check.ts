@@ -38,9 +38,14 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   // As in a build: broken settings still let every article be checked, against a stand-in site.
   const site = settings.ok ? settings.value : STAND_IN_SITE;
   const articles: Article[] = [];
+  const { mayRenderLarge } = await import('./render-guard.js');
+  const { LIMITS } = await import('./limits.js');
   for (const file of files) {
     const parsed = parseArticle(file, site);
-    if (parsed.ok) articles.push(parsed.value);
+    // As prepare() does in a build; the renderer loads only for an article that needs it.
+    const tooLarge = parsed.ok && mayRenderLarge(parsed.value.markdown, LIMITS.htmlBytes) ? (await import('./prepare.js')).renderProblem(parsed.value, site) : undefined;
+    if (tooLarge) problems.push(tooLarge);
+    else if (parsed.ok) articles.push(parsed.value);
     else problems.push(...parsed.problems);
   }
   if (!settings.ok) return { articles: files.length, problems: settle(articles, problems, true).problems };

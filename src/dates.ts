@@ -3,26 +3,50 @@ import { format } from 'date-fns/format';
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$/;
+
+/** Years Syndic accepts: four digits, as RFC 822 and RFC 3339 write them, and as readers parse them. */
+export const YEARS = { first: 1000, last: 9999 } as const;
+
+export type DateReading = { ok: true; date: Date } | { ok: false; reason: string; hint: string };
+
+const FORMATS = 'use YYYY-MM-DD, or an RFC 3339 date-time such as 2024-11-21T09:30:00+01:00';
+const RANGE = `use a year from ${YEARS.first} to ${YEARS.last}`;
 
 /**
  * Reads a frontmatter date. Dates and date-times without an offset are wall-clock
  * time in `zone` (DST included); RFC 3339 date-times keep their own offset.
- * Returns undefined for anything else, including impossible dates like 2024-02-30.
+ * Anything else is refused with the reason, including impossible dates like 2024-02-30,
+ * offsets past ±23:59 and years outside 1000–9999 (Date.UTC reads 0099 as 1999).
  */
-export function parseDate(value: string, zone: string): Date | undefined {
+export function readDate(value: string, zone: string): DateReading {
   const text = value.trim();
-  const local = DATE_ONLY.exec(text) ?? LOCAL_DATE_TIME.exec(text);
-  if (local) {
-    const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((index) => Number(local[index] ?? 0)) as [number, number, number, number, number, number];
-    if (!isRealDate(year, month, day, hour, minute, second)) return undefined;
-    return new Date(new TZDate(year, month - 1, day, hour, minute, second, zone).getTime());
+  const refuse = (reason: string, hint = FORMATS): DateReading => ({ ok: false, reason, hint });
+  if (/^[+-]?\d{5,}-/.test(text)) return refuse(`is after the year ${YEARS.last}`, RANGE);
+  if (/[+-]\d{2}:\d{2}:\d{2}$/.test(text) && /^\d{4}-\d{2}-\d{2}[Tt ]/.test(text)) {
+    return refuse('has an offset with seconds, which RFC 3339 does not allow', 'round the offset to whole minutes (+00:18), or write the time in UTC with Z');
   }
-  const exact = RFC3339.exec(text);
-  if (!exact) return undefined;
-  const [year, month, day, hour, minute, second] = exact.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  if (!isRealDate(year, month, day, hour, minute, second)) return undefined;
-  return new Date(text.replace(' ', 'T'));
+  const local = DATE_ONLY.exec(text) ?? LOCAL_DATE_TIME.exec(text);
+  const exact = local ? undefined : RFC3339.exec(text);
+  const parts = local ?? exact;
+  if (!parts) return refuse('is not a date');
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((index) => Number(parts[index] ?? 0)) as [number, number, number, number, number, number];
+  if (year < YEARS.first) return refuse(`is before the year ${YEARS.first}`, RANGE);
+  if (!isRealDate(year, month, day, hour, minute, second)) return refuse('is not a date');
+  if (exact?.[9] !== undefined && (Number(exact[10]) > 23 || Number(exact[11]) > 59)) {
+    return refuse(`has the offset ${exact[9]}${exact[10]}:${exact[11]}, out of range`, 'offsets run from -23:59 to +23:59, such as +01:00 or -05:00');
+  }
+  const date = local ? new Date(new TZDate(year, month - 1, day, hour, minute, second, zone).getTime()) : new Date(text.replace(' ', 'T'));
+  const utcYear = date.getUTCFullYear();
+  // Feeds write dates in UTC: 1000-01-01T00:00+01:00 is in the year 999 there.
+  if (Number.isNaN(utcYear) || utcYear < YEARS.first || utcYear > YEARS.last) return refuse(`falls outside the years ${YEARS.first} to ${YEARS.last} in UTC`, RANGE);
+  return { ok: true, date };
+}
+
+/** readDate() without the reason: the date, or undefined. */
+export function parseDate(value: string, zone: string): Date | undefined {
+  const reading = readDate(value, zone);
+  return reading.ok ? reading.date : undefined;
 }
 
 function isRealDate(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
@@ -56,5 +80,8 @@ export function isoInZone(date: Date, zone: string): string {
   }
   const parts = Object.fromEntries(formatter.formatToParts(date).map((part) => [part.type, part.value]));
   const offset = parts.timeZoneName === 'GMT' ? '+00:00' : (parts.timeZoneName ?? '').replace('GMT', '');
+  // Before standard time, zones had local mean time offsets with seconds (Amsterdam +00:19:32),
+  // which RFC 3339 cannot write: the same instant in UTC instead.
+  if (offset.length > 6) return `${date.toISOString().slice(0, 19)}Z`;
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }

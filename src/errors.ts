@@ -53,11 +53,59 @@ export class SyndicError extends Error {
 
   /** `file:line:column: field: message (hint)`, the shape editors and CI annotators understand. */
   format(): string {
-    const where = [this.file, this.line, this.column].filter((part) => part !== undefined).join(':');
-    const head = [where, this.field].filter(Boolean).join(': ');
-    const text = head ? `${head}: ${this.message}` : this.message;
-    return this.hint ? `${text}\n  hint: ${this.hint}` : text;
+    const head = [where(this), this.field === undefined ? undefined : printable(this.field)].filter(Boolean).join(': ');
+    const text = head ? `${head}: ${printable(this.message)}` : printable(this.message);
+    return this.hint ? `${text}\n  hint: ${printable(this.hint)}` : text;
   }
+}
+
+/** `file:line:column` of a problem, with a file name that could pass for something else quoted. */
+export function where(problem: Pick<SyndicError, 'file' | 'line' | 'column'>): string {
+  return [problem.file === undefined ? undefined : shownPath(problem.file), problem.line, problem.column].filter((part) => part !== undefined).join(':');
+}
+
+// A newline in a file name could print a line of its own, `other.md:1: …`, that editors and CI
+// would take for a problem: such names are written as JSON strings, which show every character.
+const MISLEADING = /[\p{C}\u2028\u2029"]|^\s|\s$|:\d/u;
+
+/** A path as shown in a report: as it is, or JSON-quoted when it holds control characters. */
+export function shownPath(file: string): string {
+  return MISLEADING.test(file) ? JSON.stringify(file) : file;
+}
+
+/** Control characters shown as escapes, so no message or hint can start a line of its own. */
+function printable(text: string): string {
+  return text.replace(/[\p{Cc}\u2028\u2029]/gu, (char) => (char === '\u2028' ? '\\u2028' : char === '\u2029' ? '\\u2029' : JSON.stringify(char).slice(1, -1)));
+}
+
+const SHOWN = 60;
+
+/**
+ * At most SHOWN characters of `text`, quoted, with invisible characters as escapes (a title of
+ * zero-width spaces shows as "\u200b"): values named in messages never run to megabytes.
+ */
+export function quote(text: string): string {
+  const chars = [...text.slice(0, SHOWN * 2)];
+  const shown = JSON.stringify(chars.length > SHOWN ? `${chars.slice(0, SHOWN).join('')}…` : text);
+  return shown.replace(/[\p{C}\p{Z}\u034F\u115F\u1160\u17B4\u17B5\u180E\u2800\u3164\uFFA0]/gu, (char) =>
+    char === ' ' ? char : `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** What a value is, in a few words: `the text "…"`, `a list of 3 items`, `an empty value`. Bounded in size. */
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'an empty value';
+  // A URL's user name and password stay out of logs.
+  if (typeof value === 'string') return value === '' ? 'an empty text' : `the text ${quote(value.replace(/\/\/[^/@\s]*@/, '//…@'))}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value === 'number' ? 'the number ' : ''}${String(value)}`;
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length} ${value.length === 1 ? 'item' : 'items'}`;
+  if (typeof value === 'object') {
+    const keys = Object.keys(value);
+    if (keys.length === 0) return 'an empty map';
+    const named = keys.slice(0, 5).map(quote).join(', ');
+    return `a map with the ${keys.length === 1 ? 'field' : 'fields'} ${named}${keys.length > 5 ? ', …' : ''}`;
+  }
+  return `a ${typeof value}`;
 }
 
 /** Throws one `BUILD_FAILED` error carrying every problem, so a user fixes them all in one pass. */

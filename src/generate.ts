@@ -8,6 +8,7 @@ import { mediaCopies, podcastChannel, resolveMedia } from './media.js';
 import type { Article, Entry, SourceFile } from './model.js';
 import type { MediaProbes } from './probe.js';
 import { checkSettings, parseArticle, STAND_IN_SITE } from './parse.js';
+import { renderProblem } from './prepare.js';
 import { render } from './render.js';
 import { archiveSpec, plans, select } from './select.js';
 
@@ -31,7 +32,9 @@ export function generate(
   const articles: Article[] = [];
   for (const file of articleFiles) {
     const parsed = parseArticle(file, site);
-    if (parsed.ok) articles.push(parsed.value);
+    const tooLarge = parsed.ok ? renderProblem(parsed.value, site) : undefined;
+    if (tooLarge) problems.push(tooLarge);
+    else if (parsed.ok) articles.push(parsed.value);
     else problems.push(...parsed.problems);
   }
   if (!settings.ok) failWith([...problems, ...duplicates(articles).problems]);

@@ -1,11 +1,14 @@
 // Stage 2: text → validated Site and Article values. Pure: no I/O, no clock.
 import matter from 'gray-matter';
 import slugify from '@sindresorhus/slugify';
-import { SyndicError } from './errors.js';
-import { calendarDay, parseDate } from './dates.js';
+import { quote, SyndicError } from './errors.js';
+import { calendarDay, readDate } from './dates.js';
+import { LIMITS } from './limits.js';
+import { markdownComplexity } from './render-guard.js';
 import type { Article, Episode, GroupSettings, ImageText, MediaRef, Person, Podcast, Site, SourceFile } from './model.js';
 import { frontmatterSchema, normalLocation, settingsSchema, type Frontmatter, type PersonInput, type PodcastSettings, type Settings } from './schema.js';
 import { bodyReferences } from './references.js';
+import { groupSlug } from './urls.js';
 import { readYaml, schemaProblems, type YamlSource } from './yaml-source.js';
 
 export interface SettingsOverrides {
@@ -17,6 +20,8 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: SyndicEr
 
 /** Validates syndic.yaml, with command-line overrides taking precedence over the file. */
 export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {}): Parsed<Site> {
+  const tooLarge = sizeProblem(file, LIMITS.settingsBytes, 'INVALID_SETTINGS', 'a settings file needs a few hundred bytes; move long texts out of it');
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
   const source = readYaml(normalise(file.text), file.path, 1, 'INVALID_SETTINGS');
   if (source.problems.length > 0) return { ok: false, problems: source.problems };
   const data = { ...asRecord(source.data), ...overrides };
@@ -24,13 +29,17 @@ export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {
   if (!result.success) {
     const problems = schemaProblems(result.error.issues, source, file.path, 'INVALID_SETTINGS', Object.keys(settingsSchema.shape));
     // An override is not in the file: point at the flag rather than at a misleading line.
-    const flags: Record<string, string | undefined> = {
-      url: overrides.url === undefined ? undefined : '--base-url',
-      timezone: overrides.timezone === undefined ? undefined : '--timezone',
-    };
-    return { ok: false, problems: problems.map((problem) => flagProblem(flags[problem.field ?? ''], problem)) };
+    // A Map, not an object: a field named `constructor` or `__proto__` must not find Object's.
+    const flags = new Map<string | undefined, string | undefined>([
+      ['url', overrides.url === undefined ? undefined : '--base-url'],
+      ['timezone', overrides.timezone === undefined ? undefined : '--timezone'],
+    ]);
+    return { ok: false, problems: problems.map((problem) => flagProblem(flags.get(problem.field), problem)) };
   }
   const settings = result.data;
+  // The site's author is every article's default author, so it names a folder too.
+  const folders = folderNameProblems({ author: settings.author }, source, file.path, 'INVALID_SETTINGS');
+  if (folders.length > 0) return { ok: false, problems: folders };
   return {
     ok: true,
     value: {
@@ -109,7 +118,13 @@ export function checkSettings(settingsFile: SourceFile, options: { baseUrl?: str
 
 /** Validates one article's frontmatter and splits off its Markdown body. */
 export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
+  const tooLarge = sizeProblem(file, LIMITS.articleBytes, 'INVALID_ARTICLE', 'split it into several articles, or link to the long document instead of including it');
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
   const text = normalise(file.text);
+  // gray-matter reads a language after the opening "---": "---js" would run the block through
+  // its JavaScript engine, which is eval(), and "---toml" would throw. Only YAML gets that far.
+  const language = /^---([^-\n][^\n]*)/.exec(text)?.[1]?.trim();
+  if (language) return fail(file, 1, undefined, `opens its frontmatter with ${quote(`---${language}`)}`, 'Syndic reads YAML frontmatter only: make the first line exactly "---"');
   // Passing options also keeps gray-matter from caching every input in a module-level map.
   const split = matter(text, { language: 'yaml', engines: { yaml: { parse: () => ({}) } } });
   if (split.matter === undefined || !text.startsWith('---')) {
@@ -124,18 +139,10 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
   const dateAt = (field: 'date' | 'updated'): Date | undefined => {
     const value = raw[field];
     if (typeof value !== 'string') return undefined;
-    const date = parseDate(value, site.timezone);
-    if (!date) {
-      problems.push(
-        new SyndicError('INVALID_ARTICLE', `${JSON.stringify(value)} is not a date`, {
-          file: file.path,
-          line: source.lineOf([field]),
-          field,
-          hint: 'use YYYY-MM-DD, or an RFC 3339 date-time such as 2024-11-21T09:30:00+01:00',
-        }),
-      );
-    }
-    return date;
+    const reading = readDate(value, site.timezone);
+    if (reading.ok) return reading.date;
+    problems.push(new SyndicError('INVALID_ARTICLE', `${quote(value)} ${reading.reason}`, { file: file.path, line: source.lineOf([field]), field, hint: reading.hint }));
+    return undefined;
   };
   const date = dateAt('date');
   const updated = raw.updated === undefined ? date : dateAt('updated');
@@ -159,20 +166,26 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
       }),
     );
   }
+  if (result.success) problems.push(...folderNameProblems(result.data, source, file.path));
+  // Blank lines keep Markdown line numbers equal to file line numbers.
+  const markdown = '\n'.repeat(text.slice(0, text.length - split.content.length).split('\n').length - 1) + split.content;
+  const complex = markdownComplexity(markdown);
+  if (complex) {
+    problems.push(new SyndicError('INVALID_ARTICLE', `is too complex: its Markdown ${complex.reason}`, { file: file.path, line: complex.line, hint: 'simplify the Markdown there, or split the article' }));
+  }
   if (!result.success || !date || !updated || problems.length > 0) return { ok: false, problems };
   const fm = result.data;
-  const slug = fm.slug ?? slugify(file.stem.replace(/^\d{4}-\d{2}-\d{2}-/, ''));
+  // NFC: the same file name saved on macOS (NFD) and Linux gives the same id and slug.
+  const stem = file.stem.normalize('NFC');
+  const slug = fm.slug ?? slugify(stem.replace(/^\d{4}-\d{2}-\d{2}-/, ''));
   if (!slug) return fail(file, 1, 'slug', 'no slug can be made from the file name', 'add `slug: my-story`');
 
-  const bodyStart = text.length - split.content.length;
-  // Blank lines keep Markdown line numbers equal to file line numbers.
-  const body = '\n'.repeat(text.slice(0, bodyStart).split('\n').length - 1) + split.content;
-  const references = bodyReferences(body, file.path);
+  const references = bodyReferences(markdown, file.path);
   return {
     ok: true,
     value: {
       source: file.path,
-      id: fm.id ?? defaultId(site, date, file.stem),
+      id: fm.id ?? defaultId(site, date, stem),
       slug,
       title: fm.title,
       date,
@@ -190,7 +203,7 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
         tags: fm.tags === undefined ? 1 : source.lineOf(['tags']),
         author: fm.author === undefined ? 1 : source.lineOf(['author']),
       },
-      markdown: body,
+      markdown,
     },
   };
 }
@@ -249,6 +262,34 @@ function stripUndefined(person: { name: string; email?: string | undefined; url?
     ...(person.email === undefined ? {} : { email: person.email }),
     ...(person.url === undefined ? {} : { url: person.url }),
   };
+}
+
+/** A file over `limit` bytes, refused before YAML or Markdown spend time on it. */
+function sizeProblem(file: SourceFile, limit: number, code: 'INVALID_ARTICLE' | 'INVALID_SETTINGS', hint: string): SyndicError | undefined {
+  // Three bytes per UTF-16 unit at most: most files need no byte count at all.
+  if (file.text.length * 3 <= limit || Buffer.byteLength(file.text) <= limit) return undefined;
+  return new SyndicError(code, `is larger than ${limit / 1024} KiB (${Math.ceil(Buffer.byteLength(file.text) / 1024)} KiB)`, { file: file.path, line: 1, hint });
+}
+
+/**
+ * Each tag and author becomes a folder named by its slug: one too long for a file system
+ * (255 bytes) is refused here, with its line, rather than by the disk at write time. Symbols
+ * are written by code point ("!!" → u21-21), three or more bytes each, so 86 of them were too many.
+ */
+function folderNameProblems(fm: Pick<Frontmatter, 'tags' | 'author'>, source: YamlSource, file: string, code: 'INVALID_ARTICLE' | 'INVALID_SETTINGS' = 'INVALID_ARTICLE'): SyndicError[] {
+  const names = [...(fm.tags ?? []).map((tag) => ['tags', tag] as const), ...toPeople(fm.author ?? []).map((person) => ['author', person.name] as const)];
+  return names.flatMap(([field, name]) => {
+    const bytes = Buffer.byteLength(groupSlug(name));
+    if (bytes <= LIMITS.slugBytes) return [];
+    return [
+      new SyndicError(code, `${quote(name)} makes a folder name of ${bytes} bytes, more than ${LIMITS.slugBytes}`, {
+        file,
+        line: source.lineOf([field]),
+        field,
+        hint: 'shorten it; letters and digits make the shortest folder names, symbols take several bytes each',
+      }),
+    ];
+  });
 }
 
 /** Editors on Windows add a BOM and CRLF; neither means anything to us. */

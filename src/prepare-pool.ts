@@ -19,6 +19,8 @@ const WORKER_BATCH = 250;
  */
 export async function prepareAll(files: readonly SourceFile[], site: Site, jobs: number, onProgress: BuildOptions['onProgress']): Promise<Prepared[]> {
   const total = files.length;
+  // A no-change build parses nothing: loading the parser and renderer for it cost start-up time.
+  if (total === 0) return [];
   const workerFile = new URL('./prepare-worker.js', import.meta.url);
   // Under a TypeScript test runner there is no compiled worker; do the work here.
   if (jobs < 2 || files.length < PARALLEL_MIN || !existsSync(workerFile)) {

@@ -51,6 +51,8 @@ async function dimensions(file: string, size: number): Promise<Pick<MediaProbe, 
     const bytes = new Uint8Array(Math.min(size, HEADER_BYTES));
     await handle.read(bytes, 0, bytes.length, 0);
     const { width, height, type } = imageSize(bytes);
+    // A 0×0 image shows nothing anywhere: it counts as one whose size cannot be read.
+    if (!width || !height) return {};
     return { width, height, ...(type === undefined ? {} : { format: type }) };
   } catch {
     return {};

@@ -1,11 +1,14 @@
 // Stage 3: Markdown → safe HTML whose every URL is absolute. Pure.
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { SyndicError } from './errors.js';
+import { LIMITS } from './limits.js';
 import type { Article, Assets, Entry, Site } from './model.js';
 import { referenceKey } from './references.js';
+import { markdownDepthGuard, MarkdownTooDeep } from './render-depth.js';
 import { pageUrl } from './urls.js';
 
-const markdown = new Marked({ gfm: true, async: false });
+const markdown = new Marked({ gfm: true, async: false }, markdownDepthGuard());
 
 /**
  * `links` are the public URLs of the body's file and article references (media.ts): a copied
@@ -13,10 +16,30 @@ const markdown = new Marked({ gfm: true, async: false });
  * against the page's own URL.
  */
 export function render(article: Article, site: Site, links: Assets['links'] = []): Entry {
-  const { markdown: body, ...meta } = article;
+  const { markdown: _body, ...meta } = article;
   const url = pageUrl(article, site);
-  const html = sanitize(markdown.parse(body) as string, url, new Map(links));
+  const html = guardedHtml(article, url, new Map(links));
   return { ...meta, url, html, excerpt: excerpt(html) || article.title };
+}
+
+/**
+ * Any failure while rendering one article is that article's problem, reported at its file:
+ * parse's markdownComplexity() scan keeps such input away, and this catches what it missed.
+ */
+function guardedHtml(article: Article, url: string, links: ReadonlyMap<string, string>): string {
+  const fail = (message: string): never => {
+    throw new SyndicError('INVALID_ARTICLE', message, { file: article.source, line: 1, hint: 'split the article, or simplify its Markdown (fewer nested lists and quotes, less emphasis)' });
+  };
+  let html: string;
+  try {
+    html = sanitize(markdown.parse(article.markdown) as string, url, links);
+  } catch (error) {
+    if (error instanceof SyndicError) throw error;
+    const reason = error instanceof MarkdownTooDeep ? error.message : error instanceof RangeError ? 'nests too deeply to render' : 'could not be rendered';
+    return fail(`is too complex: its Markdown ${reason}`);
+  }
+  if (Buffer.byteLength(html) > LIMITS.htmlBytes) return fail(`renders to more than ${LIMITS.htmlBytes / 1_000_000} MB of HTML, more than feed readers accept`);
+  return html;
 }
 
 const EXCERPT_LENGTH = 280;

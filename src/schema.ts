@@ -3,6 +3,7 @@
 import mime from 'mime';
 import { z } from 'zod';
 import { APPLE_CATEGORIES } from './apple-categories.js';
+import { LIMITS } from './limits.js';
 
 /** True when `tag` is a well-formed BCP 47 language tag. */
 export function isLanguageTag(tag: string): boolean {
@@ -28,23 +29,67 @@ function isAbsoluteUrl(value: string, schemes: readonly string[]): boolean {
   return schemes.includes(new URL(value).protocol);
 }
 
-// NFC, so the same accented title typed on two systems gives the same bytes in every feed.
-const text = z.string().trim().normalize('NFC').min(1, 'must not be empty');
+// Control, format (zero-width, bidi marks) and separator characters, and the fillers that
+// render as nothing: a title made only of these passes a "not empty" test and shows blank.
+const INVISIBLE = /^[\p{C}\p{Z}\s\u034F\u115F\u1160\u17B4\u17B5\u180E\u2800\u3164\uFFA0]*$/u;
+
+/** True when `value` has at least one character a reader can see. */
+export function isVisible(value: string): boolean {
+  return !INVISIBLE.test(value);
+}
+
+/** Plain text of at most `max` characters, with something visible in it. */
+function plainText(max: number) {
+  // NFC, so the same accented title typed on two systems gives the same bytes in every feed.
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
+    .trim()
+    .normalize('NFC')
+    .min(1, { error: 'must not be empty', abort: true })
+    .max(max, { error: `is longer than ${max} characters`, abort: true })
+    .refine(isVisible, 'has no visible character: only spaces, control or invisible characters such as zero-width spaces');
+}
+
+const text = plainText(LIMITS.prose);
+const title = plainText(LIMITS.title);
+const name = plainText(LIMITS.name);
 const languageTag = z.string().refine(isLanguageTag, 'is not a BCP 47 language tag; use e.g. "fr" or "en-GB"');
-const webUrl = z.string().refine((v) => isAbsoluteUrl(v, ['http:', 'https:']), 'is not an absolute http(s) URL');
+
+/** An absolute http(s) URL, written back as WHATWG URL serialisation (`HTTPS://Hub.Example` → `https://hub.example/`). */
+const webUrl = z
+  .string()
+  .trim()
+  .max(LIMITS.address, { error: `is longer than ${LIMITS.address} characters`, abort: true })
+  .refine((v) => isAbsoluteUrl(v, ['http:', 'https:']), { error: 'is not an absolute http(s) URL', abort: true })
+  .transform((v) => new URL(v).href);
+
+/**
+ * The site's base URL: every link is built beneath it, so credentials would be published in
+ * every link, and a query or fragment would end up in the middle of them.
+ */
+const siteUrl = webUrl
+  .refine((v) => { const url = new URL(v); return url.username === '' && url.password === ''; }, { error: 'must not contain a user name or password', abort: true })
+  .refine((v) => !v.includes('?') && !v.includes('#'), 'must not have a query (?…) or a fragment (#…): write the folder the site is served from, such as https://example.org/news/');
+
+const email = z.email('is not an email address').max(254, 'is longer than 254 characters, the longest address email allows');
 
 /** A person: a bare name, or name with optional email and home page. */
 export const personSchema = z.union([
-  text,
+  name,
   z.strictObject({
     /** Display name. Required. */
-    name: text,
+    name,
     /** Address shown in RSS `<author>` and Atom `<email>`. */
-    email: z.email('is not an email address').optional(),
+    email: email.optional(),
     /** Home page. */
     url: webUrl.optional(),
   }),
 ]);
+
+/** One person or a list of them. */
+const people = z.union([personSchema, z.array(personSchema).min(1, 'must name at least one author').max(LIMITS.authors, `lists more than ${LIMITS.authors} authors`)], {
+  error: `must be a name, {name, email, url}, or a list of up to ${LIMITS.authors} of them; each name at most ${LIMITS.name} characters`,
+});
 
 /** A group of feeds: on, off, or on with its own limits. */
 const groupSchema = z.union([
@@ -55,7 +100,8 @@ const groupSchema = z.union([
     /** Only groups with at least this many published articles get feeds. Default 1. */
     minArticles: z.number().int().min(1).optional(),
   }),
-]);
+], { error: 'must be true, false or {feedLimit: N, minArticles: N}' });
+
 /**
  * Where a media file is: an absolute http(s) URL, or a path relative to the project root (the
  * folder of syndic.yaml), which is copied into the output's media/ folder. A local path may not
@@ -75,7 +121,8 @@ export function normalLocation(location: string): string {
 const mediaLocation = z
   .string()
   .trim()
-  .min(1, 'must not be empty')
+  .min(1, { error: 'must not be empty', abort: true })
+  .max(LIMITS.address, { error: `is longer than ${LIMITS.address} characters`, abort: true })
   .refine(isMediaLocation, 'must be an absolute http(s) URL or a path inside the project, such as media/lead.jpg (no "..", no leading "/")');
 
 /** True for a MIME type the mime database knows under this very name (so audio/mpeg, never audio/mp3). */
@@ -86,14 +133,17 @@ export function isCanonicalType(type: string): boolean {
 
 const mimeType = z.string().refine(isCanonicalType, 'is not a registered MIME type under its standard name; use e.g. audio/mpeg, video/mp4, application/pdf, image/jpeg');
 
-/** Seconds, or "HH:MM:SS" / "MM:SS", as seconds. */
+const DURATION_TOO_LONG = `is longer than ${LIMITS.durationSeconds} seconds (999:59:59)`;
+
+/** Seconds, or "HH:MM:SS" / "MM:SS", as seconds, at most 999:59:59 (so never 3.6e+33 in itunes:duration). */
 const duration = z.union([
-  z.number().int().min(0),
+  z.number().max(LIMITS.durationSeconds, { error: DURATION_TOO_LONG, abort: true }).int().min(0),
   z
     .string()
-    .regex(/^(?:\d+:)?[0-5]?\d:[0-5]\d$|^\d+$/, 'must be seconds or HH:MM:SS')
-    .transform((text) => text.split(':').reduce((total, part) => total * 60 + Number(part), 0)),
-], { error: 'must be a number of seconds or a string "HH:MM:SS"' });
+    .regex(/^(?:\d{1,3}:)?[0-5]?\d:[0-5]\d$|^\d{1,7}$/, 'must be seconds or HH:MM:SS, at most 999:59:59')
+    .transform((text) => text.split(':').reduce((total, part) => total * 60 + Number(part), 0))
+    .refine((seconds) => seconds <= LIMITS.durationSeconds, DURATION_TOO_LONG),
+], { error: 'must be a number of seconds or a string "HH:MM:SS", at most 999:59:59' });
 
 /** "News" or "News > Politics": one of Apple Podcasts' categories, optionally with a subcategory. */
 export function isAppleCategory(value: string): boolean {
@@ -124,13 +174,14 @@ const podcastGuidSchema = z.uuid('is not a UUID such as 917393e3-1b1e-5cef-ace4-
 
 const podcastSchema = z.strictObject({
   /** Who Apple and Podcast Index contact about the show: itunes:owner. Required. */
-  owner: z.strictObject({ name: text, email: z.email('is not an email address') }, { error: 'is required in podcast mode: add owner: {name: "…", email: "…"}' }),
+  owner: z.strictObject({ name, email }, { error: 'is required in podcast mode: add owner: {name: "…", email: "…"}' }),
   /** Cover art: square JPEG or PNG, 1400–3000 px. A URL or a local path. Required. */
   image: mediaLocation,
   /** Apple categories, "Top" or "Top > Sub". Required, at least one. */
   categories: z
     .array(z.string().trim().refine(isAppleCategory, 'is not an Apple Podcasts category; write e.g. "News" or "News > Politics" (see src/apple-categories.ts)'))
-    .min(1, 'must name at least one Apple Podcasts category'),
+    .min(1, 'must name at least one Apple Podcasts category')
+    .max(10, 'lists more than 10 categories'),
   /** Whether the show has explicit content: itunes:explicit. Required. */
   explicit: z.boolean({ error: 'must be true or false' }),
   /** itunes:type: `episodic` (newest first) or `serial` (in order). Default `episodic`. */
@@ -163,18 +214,18 @@ const leadImage = z.strictObject({
 // --- end media ---
 
 export const settingsSchema = z.strictObject({
-  /** Feed and site title. Required. */
-  title: text,
+  /** Feed and site title, at most 200 characters. Required. */
+  title,
   /** One-sentence description, RSS `<description>` and Atom `<subtitle>`. Required. */
   description: text,
-  /** Absolute base URL the site is served from. Required. */
-  url: webUrl,
+  /** Absolute base URL the site is served from, without credentials, query or fragment. Required. */
+  url: siteUrl,
   /** Default BCP 47 language of articles. Required. */
   language: languageTag,
   /** IANA zone for dates written without a time or offset. Default `UTC`. */
   timezone: z.string().refine(isTimeZone, 'is not an IANA time zone; use e.g. "Europe/Brussels"').default('UTC'),
   /** Default author of every article. Required. */
-  author: z.union([personSchema, z.array(personSchema).min(1)]),
+  author: people,
   /** Rights statement: RSS `<copyright>`, Atom `<rights>`. Optional. */
   copyright: text.optional(),
   /** Most recent items per feed. Default 20. */
@@ -191,7 +242,9 @@ export const settingsSchema = z.strictObject({
   /** RFC 5005 archive pages of `feedLimit` entries each, linked from every feed. Default false. */
   archive: z.boolean().default(false),
   /** WebSub hub URL(s) the feeds advertise and `build --ping` notifies. Optional. */
-  hub: z.union([webUrl, z.array(webUrl).min(1)]).optional(),
+  hub: z
+    .union([webUrl, z.array(webUrl).min(1, 'must name at least one hub').max(LIMITS.hubs, `lists more than ${LIMITS.hubs} hubs`)], { error: `must be an http(s) URL or a list of up to ${LIMITS.hubs} of them` })
+    .optional(),
   /** Turns the site feed into a podcast feed (Apple Podcasts, Podcast Index). Optional. */
   podcast: podcastSchema.optional(),
   // --- media (body files, lead images, copies) ---
@@ -202,34 +255,55 @@ export const settingsSchema = z.strictObject({
   id: idSettingsSchema.optional(),
 });
 
-const dateString = z.string({ error: 'must be a date written as YYYY-MM-DD or an RFC 3339 date-time' });
+const dateString = z
+  .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a date written as YYYY-MM-DD or an RFC 3339 date-time') })
+  .max(100, 'is not a date: use YYYY-MM-DD or an RFC 3339 date-time');
+
+// Readers put ids in guid, Atom id and JSON id, and some link them: a javascript: or data: id
+// would be a live link there. These four schemes are the ones feeds use for ids.
+const ID_SCHEMES = ['tag:', 'urn:', 'http:', 'https:'];
+
+/** True for a tag:, urn:, http: or https: URI without spaces or control characters (http(s) ones with a host). */
+export function isEntryId(value: string): boolean {
+  if (!/^[a-z][a-z0-9+.-]*:[^\s\p{C}]+$/iu.test(value) || !URL.canParse(value)) return false;
+  const url = new URL(value);
+  if (!ID_SCHEMES.includes(url.protocol)) return false;
+  return url.protocol === 'tag:' || url.protocol === 'urn:' || url.hostname !== '';
+}
 
 export const frontmatterSchema = z.strictObject({
-  /** Headline, plain text. Required. */
-  title: z.string({ error: 'is required: add a line `title: "…"`' }).trim().normalize('NFC').min(1, 'must not be empty'),
+  /** Headline, plain text, at most 200 characters. Required. */
+  title: z
+    .string({ error: (issue) => (issue.input === undefined ? 'is required: add a line `title: "…"`' : 'must be text, such as title: "…"') })
+    .pipe(title),
   /** First publication, YYYY-MM-DD or RFC 3339. Required. */
   date: dateString,
   /** Last substantial change. Default: `date`. */
   updated: dateString.optional(),
   /** Author(s). Default: the site's author. */
-  author: z.union([personSchema, z.array(personSchema).min(1)]).optional(),
+  author: people.optional(),
   /** Plain-text summary for feed readers. Optional. */
   summary: text.optional(),
-  /** Subjects. Default: none. */
-  tags: z.array(text).optional(),
+  /** Subjects, at most 50, each at most 100 characters. Default: none. */
+  tags: z.array(name).max(LIMITS.tags, `lists more than ${LIMITS.tags} tags`).optional(),
   /** BCP 47 language. Default: the site's language. */
   lang: languageTag.optional(),
-  /** Permanent identifier, an absolute URI. Default: a tag: URI from the site host, date and file name. */
-  id: z.string().refine((v) => /^[a-z][a-z0-9+.-]*:\S+$/i.test(v) && URL.canParse(v), 'must be an absolute URI such as tag:example.org,2024:my-story').optional(),
+  /** Permanent identifier, a tag:, urn:, http: or https: URI. Default: a tag: URI from the site host, date and file name. */
+  id: z
+    .string()
+    .max(LIMITS.address, { error: `is longer than ${LIMITS.address} characters`, abort: true })
+    .refine(isEntryId, 'must be a tag:, urn:, http: or https: URI, such as tag:example.org,2024:my-story')
+    .optional(),
   /** URL segment of the article page. Default: from the file name. */
   slug: z
     .string()
+    .max(LIMITS.name, { error: `is longer than ${LIMITS.name} characters`, abort: true })
     .regex(/^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}_-]*$/u, 'may use only lower-case letters, digits, "-" and "_", so it cannot leave the output folder')
     .optional(),
   /** Drafts are left out of every output. Default false. */
   draft: z.boolean().optional(),
   /** Lead image: {url, alt, caption, credit}, or its URL or project path alone. Optional. */
-  image: z.union([mediaLocation, leadImage]).optional(),
+  image: z.union([mediaLocation, leadImage], { error: 'must be a URL or a project path, or {url, alt, caption, credit}' }).optional(),
   /** Attached audio, video or document. `length` and `type` are found for local files. Optional. */
   enclosure: z
     .strictObject({

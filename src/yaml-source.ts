@@ -1,8 +1,9 @@
 // YAML with positions: every problem can name the line of the field it is about.
-import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
-import { SyndicError, type SyndicErrorCode } from './errors.js';
+import { describe, SyndicError, type SyndicErrorCode } from './errors.js';
+import { LIMITS } from './limits.js';
 
 export interface YamlSource {
   /** The plain JS value; undefined when the YAML itself is broken. */
@@ -18,15 +19,18 @@ export interface YamlSource {
  * `firstLine` is the file line on which `text` starts.
  *
  * js-yaml reads well-formed frontmatter 10x faster than `yaml` (0.07 s against 0.7 s for
- * 10,000 articles), but only `yaml` keeps the positions that errors need. So js-yaml reads
- * first, and `yaml` parses again only if js-yaml fails or a line number is asked for.
+ * 10,000 articles), but only `yaml` keeps the positions that errors need. So js-yaml reads,
+ * and `yaml` parses again only when a line number below the top level is asked for.
+ *
+ * Bounded (LIMITS): nesting, aliases, and what the aliases expand to, so a billion laughs
+ * or 50,000 "[" is one clear problem in milliseconds.
  */
 export function readYaml(text: string, file: string, firstLine: number, code: SyndicErrorCode): YamlSource {
   let positioned: { doc: Document; lineCounter: LineCounter } | undefined;
   const withPositions = (): { doc: Document; lineCounter: LineCounter } => {
     if (!positioned) {
       const lineCounter = new LineCounter();
-      positioned = { lineCounter, doc: parseDocument(text, { lineCounter, prettyErrors: true, schema: 'core', uniqueKeys: true }) };
+      positioned = { lineCounter, doc: parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true }) };
     }
     return positioned;
   };
@@ -36,23 +40,132 @@ export function readYaml(text: string, file: string, firstLine: number, code: Sy
     const { doc, lineCounter } = withPositions();
     return lineOfPath(doc, path, (offset) => lineCounter.linePos(offset).line + firstLine - 1) ?? firstLine;
   };
-  try {
-    return { data: loadYaml(text, { schema: CORE_SCHEMA }) ?? {}, problems: [], lineOf };
-  } catch {
-    // Fall through: `yaml` gives the error with its line and column.
-  }
-  const { doc } = withPositions();
-  const problems = doc.errors.map((error) => {
-    const [start] = error.linePos ?? [];
-    return new SyndicError(code, `invalid YAML: ${error.message.split('\n')[0] ?? error.message}`, {
-      file,
-      line: (start?.line ?? 1) + firstLine - 1,
-      ...(start ? { column: start.col } : {}),
-      hint: 'check indentation, quote values that contain ": " or start with a special character',
-    });
+  const problem = (message: string, hint: string, line = 1, column?: number): YamlSource => ({
+    data: undefined,
+    problems: [new SyndicError(code, message, { file, line: line + firstLine - 1, ...(column === undefined ? {} : { column }), hint })],
+    lineOf: () => firstLine,
   });
-  if (problems.length > 0) return { data: undefined, problems, lineOf };
-  return { data: doc.toJS() ?? {}, problems, lineOf };
+  let data: unknown;
+  try {
+    data = loadYaml(text, { schema: CORE_SCHEMA, maxDepth: LIMITS.yamlDepth, maxAliases: LIMITS.yamlAliases }) ?? {};
+  } catch (error) {
+    const reason = error instanceof YAMLException ? error.reason : '';
+    // `yaml` accepts some YAML js-yaml refuses (tabs between tokens), so it gets a second look,
+    // but never at deep nesting: on 50,000 unclosed "[" it ran out of memory in a V8 RegExp
+    // allocation, which no catch can stop.
+    const second = /maxDepth|maxAliases/.test(reason) || flowDepth(text) > LIMITS.yamlDepth ? undefined : secondLook(withPositions);
+    if (second === undefined || second.problem) {
+      const { message, hint } = second?.problem ?? yamlProblem(reason);
+      const mark = error instanceof YAMLException ? error.mark : undefined;
+      const line = second?.problem?.line ?? (mark ? mark.line + 1 : lineOfSecondDocument(text));
+      const column = second?.problem ? second.problem.column : mark ? mark.column + 1 : undefined;
+      return problem(message, hint, line, column);
+    }
+    data = second.data;
+  }
+  const size = measure(data);
+  if (size !== 'ok') {
+    // The parser bounds nesting as written, so past it only aliases can take a value: point at the first.
+    const alias = /(?:^|[\s[{,:])\*[^\s,[\]{}]/m.exec(text);
+    const line = alias ? text.slice(0, alias.index + 1).split('\n').length : 1;
+    const hint = 'repeat the values themselves instead of referring to them with aliases';
+    if (size === 'deep') return problem(`nests lists and maps more than ${LIMITS.yamlDepth} levels deep once its aliases (*name) are followed`, hint, line);
+    return problem(`expands to more than ${LIMITS.yamlValues.toLocaleString('en-US')} values once its aliases (*name) are followed`, hint, line);
+  }
+  return { data, problems: [], lineOf };
+}
+
+/**
+ * Follows every alias as zod and the hints would, stopping at the first value past the limit:
+ * js-yaml shares aliased values, so a billion laughs costs nothing until something walks it.
+ */
+function measure(data: unknown): 'ok' | 'deep' | 'large' {
+  const stack: Array<[unknown, number]> = [[data, 0]];
+  let count = 0;
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    if (++count > LIMITS.yamlValues) return 'large';
+    if (depth > LIMITS.yamlDepth) return 'deep';
+    if (typeof value === 'object' && value !== null) {
+      for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push([child, depth + 1]);
+    }
+  }
+  return 'ok';
+}
+
+/** The deepest nesting of [ and { in `text`, quotes aside: an upper bound of its flow nesting. */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const char of text.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|#.*$/gm, '')) {
+    if (char === '[' || char === '{') deepest = Math.max(deepest, ++depth);
+    else if (char === ']' || char === '}') depth = Math.max(depth - 1, 0);
+  }
+  return deepest;
+}
+
+interface SecondLook {
+  data?: unknown;
+  problem?: { message: string; hint: string; line: number; column?: number };
+}
+
+/** What `yaml` makes of a text js-yaml refused: the value, or its first error said for people. */
+function secondLook(withPositions: () => { doc: Document; lineCounter: LineCounter }): SecondLook {
+  const { doc, lineCounter } = withPositions();
+  const [first] = doc.errors;
+  if (first) {
+    const { line, col } = lineCounter.linePos(first.pos[0]);
+    return { problem: { ...yamlProblem(YAML_CODES[first.code] ?? ''), line, column: col } };
+  }
+  try {
+    return { data: doc.toJS({ maxAliasCount: LIMITS.yamlAliases }) ?? {} };
+  } catch {
+    return { problem: { ...yamlProblem('maxAliases'), line: 1 } };
+  }
+}
+
+// `yaml`'s error codes, in the words of js-yaml's reasons that yamlProblem() knows.
+const YAML_CODES: Partial<Record<string, string>> = {
+  BAD_INDENT: 'indentation',
+  MISSING_CHAR: 'within a flow collection',
+  MULTIPLE_DOCS: 'single document',
+  DUPLICATE_KEY: 'duplicated mapping key',
+  TAB_AS_INDENT: 'tab characters',
+  BAD_DQ_ESCAPE: 'escape sequence',
+  BAD_ALIAS: 'unidentified alias',
+  TAG_RESOLVE_FAILED: 'tag',
+  BAD_DIRECTIVE: 'directive',
+  MULTILINE_IMPLICIT_KEY: 'multiline key',
+  KEY_OVER_1024_CHARS: 'implicit key',
+  RESOURCE_EXHAUSTION: 'maxAliases',
+};
+
+/** js-yaml's reason, said for people: what is wrong and what to type instead. */
+function yamlProblem(reason: string): { message: string; hint: string } {
+  const quoting = 'quote values that contain ": " or start with a special character such as [, {, *, & or !';
+  const known: Array<[RegExp, string, string]> = [
+    [/maxDepth/, `nests lists and maps more than ${LIMITS.yamlDepth} levels deep`, 'frontmatter and settings need three levels at most; flatten the structure'],
+    [/maxAliases/, `uses more than ${LIMITS.yamlAliases} aliases (*name)`, 'repeat the values themselves instead of referring to them with aliases'],
+    [/single document/, 'holds more than one YAML document (a second "---" line)', 'keep one block of fields; in an article, the Markdown goes after the closing "---"'],
+    [/duplicated mapping key/, 'names the same field twice', 'keep one of the two lines'],
+    [/tab characters/, 'indents with a tab', 'indent with spaces only'],
+    [/indentation/, 'is not indented as the lines around it', 'indent the fields of one level by the same number of spaces'],
+    [/within a flow collection|missed comma/, 'has a list [ … ] or a map { … } that is not closed properly', 'close it with ] or }, separate its items with commas, and ' + quoting],
+    [/quoted scalar/, 'opens a quote that is never closed', 'end the value with the same quote it starts with'],
+    [/escape sequence|hexadecimal/, 'has a backslash escape YAML does not know inside double quotes', 'write \\\\ for a backslash, or use single quotes'],
+    [/unidentified alias/, 'refers to an alias (*name) that no anchor (&name) defines', quoting],
+    [/tag|directive/, 'uses a YAML tag (!name) or directive (%NAME) that Syndic does not read', quoting],
+    [/non-printable|null byte/, 'contains a control character that YAML does not allow', 'remove it, or write it as an escape such as \\t inside double quotes'],
+    [/multiline key|implicit key/, 'has a field name that runs over several lines', quoting],
+  ];
+  const found = known.find(([pattern]) => pattern.test(reason));
+  return found ? { message: `invalid YAML: this line ${found[1]}`, hint: found[2] } : { message: 'invalid YAML: this line cannot be read', hint: `check the indentation, and ${quoting}` };
+}
+
+function lineOfSecondDocument(text: string): number {
+  const lines = text.split('\n');
+  const index = lines.findIndex((line, k) => k > 0 && /^(?:---|\.\.\.)(?:\s|$)/.test(line));
+  return index < 0 ? 1 : index + 1;
 }
 
 /**
@@ -82,6 +195,9 @@ function lineOfPath(doc: Document, path: readonly PropertyKey[], toFileLine: (of
   return undefined;
 }
 
+/** At most this many schema problems per file: 1,000 bad tags are one fix, not 1,000 lines. */
+const MAX_PROBLEMS = 20;
+
 /** Turns schema violations into one error per field, each with its line and what was received. */
 export function schemaProblems(
   issues: readonly z.core.$ZodIssue[],
@@ -90,7 +206,7 @@ export function schemaProblems(
   code: SyndicErrorCode,
   allowed: readonly string[],
 ): SyndicError[] {
-  return issues.flatMap((issue) => {
+  const problems = issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map(
         (key) =>
@@ -104,14 +220,29 @@ export function schemaProblems(
     }
     const field = issue.path.map(String).join('.');
     const received = 'input' in issue ? issue.input : undefined;
-    const message = received === undefined && !issue.message.startsWith('is required') ? 'is required' : issue.message;
+    const details = { file, line: source.lineOf(issue.path), ...(field ? { field } : {}) };
+    if (received === null) {
+      return [new SyndicError(code, 'has no value', { ...details, hint: `write a value after \`${String(issue.path.at(-1) ?? field)}:\`, or remove the line` })];
+    }
     return [
-      new SyndicError(code, message, {
-        file,
-        line: source.lineOf(issue.path),
-        ...(field ? { field } : {}),
-        ...(received === undefined ? {} : { hint: `received ${JSON.stringify(received)}` }),
+      new SyndicError(code, received === undefined && !issue.message.startsWith('is required') ? 'is required' : sentence(issue), {
+        ...details,
+        ...(received === undefined ? {} : { hint: `received ${describe(received)}` }),
       }),
     ];
   });
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const rest = problems.length - MAX_PROBLEMS + 1;
+  return [...problems.slice(0, MAX_PROBLEMS - 1), new SyndicError(code, `and ${rest} more problems in this file`, { file, line: problems[MAX_PROBLEMS - 1]?.line ?? 1, hint: 'fix the ones above and run again' })];
+}
+
+/** zod's own wording ("Invalid input: expected string, received array") said for people. */
+function sentence(issue: z.core.$ZodIssue): string {
+  if (!/^(?:Invalid|Too (?:big|small))/.test(issue.message)) return issue.message;
+  const nouns: Record<string, string> = { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a map of fields' };
+  if (issue.code === 'invalid_type') return `must be ${nouns[issue.expected] ?? issue.expected}`;
+  if (issue.code === 'too_big') return `must be at most ${String(issue.maximum)}`;
+  if (issue.code === 'too_small') return `must be at least ${String(issue.minimum)}`;
+  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+  return 'is not in a form Syndic reads';
 }

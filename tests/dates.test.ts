@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDay, isoInZone, parseDate } from '../src/dates.js';
+import { calendarDay, isoInZone, parseDate, readDate } from '../src/dates.js';
 
 describe('parseDate', () => {
   it.each([
@@ -36,5 +36,42 @@ describe('isoInZone with unusual offsets', () => {
     ['2024-07-01T12:00:00Z', 'America/St_Johns', '2024-07-01T09:30:00-02:30'],
   ])('%s in %s is %s', (instant, zone, expected) => {
     expect(isoInZone(new Date(instant), zone)).toBe(expected);
+  });
+});
+
+describe('readDate: dates far from today', () => {
+  it.each([
+    ['2024-11-21T09:30:00+25:00', 'has the offset +25:00, out of range'],
+    ['2024-11-21T09:30:00-24:00', 'has the offset -24:00, out of range'],
+    ['2024-11-21T09:30:00+01:60', 'has the offset +01:60, out of range'],
+    // Date.UTC reads the years 0-99 as 1900-1999: 0099 must not become 1999.
+    ['0099-01-01', 'is before the year 1000'],
+    ['0999-12-31T23:00:00Z', 'is before the year 1000'],
+    ['10000-01-01', 'is after the year 9999'],
+    ['+012024-01-01', 'is after the year 9999'],
+    // In UTC, where feeds write it, this is 999-12-31T23:00Z.
+    ['1000-01-01T00:00:00+01:00', 'falls outside the years 1000 to 9999 in UTC'],
+    ['9999-12-31T23:30:00-01:00', 'falls outside the years 1000 to 9999 in UTC'],
+    ['1900-01-01T00:00:00+00:17:30', 'has an offset with seconds, which RFC 3339 does not allow'],
+  ])('refuses %s: %s', (text, reason) => {
+    const reading = readDate(text, 'UTC');
+    expect(reading.ok ? 'accepted' : reading.reason).toBe(reason);
+  });
+
+  it.each([
+    ['1000-01-01', '1000-01-01T00:00:00.000Z'],
+    ['1000-01-01T00:00:00Z', '1000-01-01T00:00:00.000Z'],
+    ['9999-12-31T23:59:59Z', '9999-12-31T23:59:59.000Z'],
+    ['1789-07-14T10:00:00+23:59', '1789-07-13T10:01:00.000Z'],
+  ])('accepts %s', (text, iso) => {
+    const reading = readDate(text, 'UTC');
+    expect(reading.ok && reading.date.toISOString()).toBe(iso);
+  });
+
+  it('writes an instant whose zone offset had seconds (local mean time) in UTC, which RFC 3339 can say', () => {
+    // Brussels kept +00:17:30 until 1892, Dublin -00:25:21 until 1916.
+    expect(isoInZone(new Date('1880-01-01T12:00:00Z'), 'Europe/Brussels')).toBe('1880-01-01T12:00:00Z');
+    expect(isoInZone(new Date('1900-01-01T12:00:00Z'), 'Europe/Dublin')).toBe('1900-01-01T12:00:00Z');
+    expect(isoInZone(new Date('1990-06-01T12:00:00Z'), 'Europe/Brussels')).toBe('1990-06-01T14:00:00+02:00');
   });
 });

@@ -128,6 +128,6 @@ describe('parseArticle', () => {
   });
 
   it('rejects ids that are not absolute URIs', () => {
-    expect(problems('---\ntitle: T\ndate: 2024-11-21\nid: my story\n---\n')[0]).toContain('articles/bad.md:4: id: must be an absolute URI');
+    expect(problems('---\ntitle: T\ndate: 2024-11-21\nid: my story\n---\n')[0]).toContain('articles/bad.md:4: id: must be a tag:, urn:, http: or https: URI');
   });
 });

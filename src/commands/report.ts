@@ -2,7 +2,7 @@
 import pc from 'picocolors';
 import { EXIT, type Io } from '../cli.js';
 import type { ProblemData } from '../errors.js';
-import { SyndicError } from '../errors.js';
+import { SyndicError, where } from '../errors.js';
 import type { BuildOptions, BuildResult } from '../build.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
@@ -60,8 +60,8 @@ export function formatProblem(problem: SyndicError, colors: Colors, label = ''):
   const prefix = label ? `${label === 'warning' ? colors.yellow(`${label}:`) : colors.red(`${label}:`)} ` : '';
   if (!colors.isColorSupported) return `${label ? `${label}: ` : ''}${plain}`;
   const [head = '', ...rest] = plain.split('\n');
-  const where = [problem.file, problem.line, problem.column].filter((part) => part !== undefined).join(':');
-  const styledHead = where && head.startsWith(where) ? colors.bold(where) + head.slice(where.length) : head;
+  const place = where(problem);
+  const styledHead = place && head.startsWith(place) ? colors.bold(place) + head.slice(place.length) : head;
   return [prefix + styledHead, ...rest.map((line) => colors.dim(line))].join('\n');
 }
 
