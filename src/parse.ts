@@ -1,11 +1,13 @@
 // Stage 2: text → validated Site and Article values. Pure: no I/O, no clock.
 import matter from 'gray-matter';
-import slugify from '@sindresorhus/slugify';
-import { SyndicError } from './errors.js';
+import { SyndicError, type ProblemData } from './errors.js';
 import { calendarDay, parseDate } from './dates.js';
 import type { Article, Episode, GroupSettings, MediaRef, Person, Podcast, Site, SourceFile } from './model.js';
 import { frontmatterSchema, settingsSchema, type Frontmatter, type PersonInput, type PodcastSettings, type Settings } from './schema.js';
-import { readYaml, schemaProblems, type YamlSource } from './yaml-source.js';
+import { readYaml, type YamlSource } from './yaml-source.js';
+import { boundsIn, issueProblems, yamlSentences } from './messages.js';
+import { permalinkPath } from './permalink.js';
+import { fileSlug, legacy } from './slug.js';
 
 export interface SettingsOverrides {
   url?: string;
@@ -17,11 +19,11 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: SyndicEr
 /** Validates syndic.yaml, with command-line overrides taking precedence over the file. */
 export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {}): Parsed<Site> {
   const source = readYaml(normalise(file.text), file.path, 1, 'INVALID_SETTINGS');
-  if (source.problems.length > 0) return { ok: false, problems: source.problems };
+  if (source.problems.length > 0) return { ok: false, problems: yamlSentences(source.problems) };
   const data = { ...asRecord(source.data), ...overrides };
   const result = settingsSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
-    const problems = schemaProblems(result.error.issues, source, file.path, 'INVALID_SETTINGS', Object.keys(settingsSchema.shape));
+    const problems = issueProblems(result.error.issues, source, file.path, 'INVALID_SETTINGS', Object.keys(settingsSchema.shape), boundsIn(settingsSchema));
     // An override is not in the file: point at the flag rather than at a misleading line.
     const flags: Record<string, string | undefined> = {
       url: overrides.url === undefined ? undefined : '--base-url',
@@ -38,6 +40,7 @@ export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {
       url: settings.url.endsWith('/') ? settings.url : `${settings.url}/`,
       language: settings.language,
       timezone: settings.timezone,
+      permalink: settings.permalink,
       authors: toPeople(settings.author),
       ...(settings.copyright === undefined ? {} : { copyright: settings.copyright }),
       feedLimit: settings.feedLimit,
@@ -87,6 +90,7 @@ export const STAND_IN_SITE: Site = {
   url: 'https://settings.invalid/',
   language: 'en',
   timezone: 'UTC',
+  permalink: 'articles/:slug.html',
   authors: [{ name: 'unused' }],
   feedLimit: 1,
   groups: { tag: false, author: false },
@@ -107,14 +111,16 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
   const text = normalise(file.text);
   // Passing options also keeps gray-matter from caching every input in a module-level map.
   const split = matter(text, { language: 'yaml', engines: { yaml: { parse: () => ({}) } } });
+  const fence = fenceProblem(text);
+  if (fence) return fail(file, 1, undefined, fence.message, fence.hint);
   if (split.matter === undefined || !text.startsWith('---')) {
     return fail(file, 1, undefined, 'has no frontmatter', 'start the file with a "---" line, then title: and date:, then "---"');
   }
   const source = readYaml(split.matter, file.path, 1, 'INVALID_ARTICLE');
-  if (source.problems.length > 0) return { ok: false, problems: source.problems };
+  if (source.problems.length > 0) return { ok: false, problems: yamlSentences(source.problems) };
   const raw = asRecord(source.data);
   const result = frontmatterSchema.safeParse(raw, { reportInput: true });
-  const problems = result.success ? [] : schemaProblems(result.error.issues, source, file.path, 'INVALID_ARTICLE', Object.keys(frontmatterSchema.shape));
+  const problems = result.success ? [] : issueProblems(result.error.issues, source, file.path, 'INVALID_ARTICLE', Object.keys(frontmatterSchema.shape), boundsIn(frontmatterSchema));
   // Dates are checked even when other fields fail, so one run reports everything.
   const dateAt = (field: 'date' | 'updated'): Date | undefined => {
     const value = raw[field];
@@ -156,8 +162,12 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
   }
   if (!result.success || !date || !updated || problems.length > 0) return { ok: false, problems };
   const fm = result.data;
-  const slug = fm.slug ?? slugify(file.stem.replace(/^\d{4}-\d{2}-\d{2}-/, ''));
+  const slug = fm.slug ?? fileSlug(file.stem);
   if (!slug) return fail(file, 1, 'slug', 'no slug can be made from the file name', 'add `slug: my-story`');
+  const page = permalinkPath(site.permalink, slug, date, site.timezone);
+  // Where 0.2.0 put it (articles/SLUG.html, with its slug rules): the old address keeps a redirect.
+  const before = `articles/${fm.slug ?? legacy.fileSlug(file.stem)}.html`;
+  const notices = split.content.trim() === '' && fm.draft !== true ? [emptyBody(file, text)] : [];
 
   const bodyStart = text.length - split.content.length;
   return {
@@ -166,6 +176,9 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
       source: file.path,
       id: fm.id ?? defaultId(site, date, file.stem),
       slug,
+      page,
+      ...(before === page || before === 'articles/.html' ? {} : { moved: before }),
+      ...(notices.length === 0 ? {} : { notices }),
       title: fm.title,
       date,
       updated,
@@ -185,6 +198,20 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
       markdown: '\n'.repeat(text.slice(0, bodyStart).split('\n').length - 1) + split.content,
     },
   };
+}
+
+/** A file whose frontmatter cannot even be found: TOML from Hugo, or a `---` never closed. */
+function fenceProblem(text: string): { message: string; hint: string } | undefined {
+  if (/^\+\+\+[ \t]*\n/.test(text)) return { message: 'TOML frontmatter is not supported; use YAML, or syndic import --from hugo', hint: 'syndic import --from hugo DIR converts a Hugo content folder' };
+  if (/^---[ \t]*\n/.test(text) && !/\n---[ \t]*(?:\n|$)/.test(text.slice(3))) {
+    return { message: 'frontmatter starting at line 1 is never closed by ---', hint: 'add a line "---" after the last field, before the article text' };
+  }
+  return undefined;
+}
+
+/** An article with nothing under its frontmatter publishes an empty entry: worth a warning. */
+function emptyBody(file: SourceFile, text: string): ProblemData {
+  return { code: 'INVALID_ARTICLE', message: 'has no text after its frontmatter; readers will get an empty entry', file: file.path, line: text.split('\n').length, hint: 'write the article below the closing ---, or add draft: true until it is ready' };
 }
 
 /** The frontmatter's media fields as references, each knowing the line it was named on. */

@@ -3,6 +3,9 @@
 import mime from 'mime';
 import { z } from 'zod';
 import { APPLE_CATEGORIES } from './apple-categories.js';
+import { languageProblem } from './language.js';
+import { suggestTimeZone } from './messages.js';
+import { DEFAULT_PERMALINK, permalinkProblem } from './permalink.js';
 
 /** True when `tag` is a well-formed BCP 47 language tag. */
 export function isLanguageTag(tag: string): boolean {
@@ -30,7 +33,21 @@ function isAbsoluteUrl(value: string, schemes: readonly string[]): boolean {
 
 // NFC, so the same accented title typed on two systems gives the same bytes in every feed.
 const text = z.string().trim().normalize('NFC').min(1, 'must not be empty');
-const languageTag = z.string().refine(isLanguageTag, 'is not a BCP 47 language tag; use e.g. "fr" or "en-GB"');
+// Content-model checks with their own hints (issue 12): language tags against the IANA
+// registry, time zones with a did-you-mean, and the permalink pattern.
+const languageTag = z.string().superRefine((tag, ctx) => {
+  const problem = languageProblem(tag);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { hint: problem.hint }, input: tag });
+});
+const timeZone = z.string().superRefine((zone, ctx) => {
+  if (isTimeZone(zone)) return;
+  const guess = suggestTimeZone(zone);
+  ctx.addIssue({ code: 'custom', message: 'is not an IANA time zone', params: { hint: guess ? `did you mean ${guess}?` : 'use a name such as "Europe/Brussels" or "America/New_York"' }, input: zone });
+});
+const permalink = z.string().superRefine((pattern, ctx) => {
+  const problem = permalinkProblem(pattern);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { hint: `the default is ${DEFAULT_PERMALINK}; Syndic 0.2.0's pages were at articles/:slug.html` }, input: pattern });
+});
 const webUrl = z.string().refine((v) => isAbsoluteUrl(v, ['http:', 'https:']), 'is not an absolute http(s) URL');
 
 /** A person: a bare name, or name with optional email and home page. */
@@ -126,7 +143,9 @@ export const settingsSchema = z.strictObject({
   /** Default BCP 47 language of articles. Required. */
   language: languageTag,
   /** IANA zone for dates written without a time or offset. Default `UTC`. */
-  timezone: z.string().refine(isTimeZone, 'is not an IANA time zone; use e.g. "Europe/Brussels"').default('UTC'),
+  timezone: timeZone.default('UTC'),
+  /** Where article pages go: tokens :year, :month, :day (in `timezone`) and :slug. Default `articles/:year/:month/:day/:slug.html`. */
+  permalink: permalink.default(DEFAULT_PERMALINK),
   /** Default author of every article. Required. */
   author: z.union([personSchema, z.array(personSchema).min(1)]),
   /** Rights statement: RSS `<copyright>`, Atom `<rights>`. Optional. */

@@ -111,7 +111,8 @@ export async function openWriter(outDir: string, options: WriteOptions = {}): Pr
         return { changed, hashes };
       }
       await mkdir(staging, { recursive: true });
-      const carried = [...existing].filter((relative) => unchanged.has(relative) || !isOwned(relative));
+      // A file written this run (a static/ file over an old copy of itself) is not carried over it.
+      const carried = [...existing].filter((relative) => !written.has(relative) && (unchanged.has(relative) || !isOwned(relative)));
       await pMap(carried, (relative) => preserve(path.join(outDir, relative), path.join(staging, relative)), { concurrency: IO_CONCURRENCY });
       await swap(staging, outDir);
       return { changed, hashes };

@@ -7,7 +7,7 @@ import { plainSummary, printProblems, problemsOf } from './report.js';
 /** Prints one build's outcome the way `syndic build` does; a failure also says the last good site stays. */
 export function reportOutcome(outcome: BuildOutcome, io: Io): void {
   if (outcome.ok) {
-    printProblems(io, outcome.result.warnings, 'warning');
+    printProblems(io, [...outcome.result.warnings, ...outcome.result.notices], 'warning');
     io.stdout(plainSummary(outcome.result));
     return;
   }

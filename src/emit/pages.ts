@@ -6,6 +6,7 @@ import type { Entry, FeedSpec, GroupKind, Output, Site } from '../model.js';
 import { groupDir, INDEX_PATH, OPML_PATH, pagePath } from '../urls.js';
 import { longDate } from './date-locale.js';
 import { escapeAttribute as esc } from './escape.js';
+import { directionOf, labelsFor, type Labels } from './labels.js';
 
 // A measure of ~70 characters, system fonts, and colours of at least 7:1 contrast (WCAG AAA) in
 // both schemes. Focus stays visible for keyboard users; the skip link appears when focused.
@@ -21,16 +22,8 @@ img{max-width:100%;height:auto}blockquote{border-left:3px solid var(--line);marg
 pre{overflow-x:auto}.tags{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1rem}
 .articles{padding-left:1.25rem}.articles li{margin-bottom:.75rem}`;
 
-/** The few words the pages say themselves, in the page's language (English otherwise). */
-const LABELS = {
-  fr: { skip: 'Aller au contenu', by: 'Par', tags: 'Sujets', subscribe: 'S’abonner', colon: '\u00a0:', articles: 'Articles', feeds: 'Tous les flux (OPML)' },
-  en: { skip: 'Skip to content', by: 'By', tags: 'Tags', subscribe: 'Subscribe', colon: ':', articles: 'Articles', feeds: 'All feeds (OPML)' },
-} as const;
-type Labels = (typeof LABELS)[keyof typeof LABELS];
-
-function labels(lang: string): Labels {
-  return lang.toLowerCase().startsWith('fr') ? LABELS.fr : LABELS.en;
-}
+// The page's own words come from the catalogue in labels.ts, in the site's language.
+const labels = labelsFor;
 
 /**
  * How a page at `from` (a path in the output folder) links to `url`: relative when it is on
@@ -66,14 +59,15 @@ function head(title: string, description: string | undefined, feeds: readonly Fe
 }
 
 function document(lang: string, headHtml: string, body: string): string {
-  return `<!doctype html>\n<html lang="${esc(lang)}">\n<head>\n${headHtml}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+  const dir = directionOf(lang) === 'rtl' ? ' dir="rtl"' : '';
+  return `<!doctype html>\n<html lang="${esc(lang)}"${dir}>\n<head>\n${headHtml}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 }
 
-function siteFooter(here: string, site: Site, feed: FeedLinks, text: Labels): string {
+function siteFooter(here: string, site: Site, feed: FeedLinks, text: Labels, lang = ''): string {
   const link = (url: string, type: string, name: string): string => `<a href="${esc(linkFrom(here, url, site))}" type="${type}">${name}</a>`;
   const subscribe = `<nav aria-label="${text.subscribe}"><p>${text.subscribe}${text.colon} ${link(feed.urls.rss, 'application/rss+xml', 'RSS')} · ${link(feed.urls.atom, 'application/atom+xml', 'Atom')} · ${link(feed.urls.json, 'application/feed+json', 'JSON Feed')}</p></nav>`;
   const opml = `<p><a href="${esc(linkFrom(here, new URL(OPML_PATH, site.url).href, site))}" type="text/x-opml">${text.feeds}</a></p>`;
-  return ['<footer class="site">', subscribe, opml, ...(site.copyright === undefined ? [] : [`<p>${esc(site.copyright)}</p>`]), '</footer>'].join('\n');
+  return [`<footer class="site"${lang}>`, subscribe, opml, ...(site.copyright === undefined ? [] : [`<p>${esc(site.copyright)}</p>`]), '</footer>'].join('\n');
 }
 
 // date-fns takes ~36 µs a date; the index of 10,000 articles has only a few hundred distinct days.
@@ -109,7 +103,10 @@ function langAttribute(lang: string, pageLang: string): string {
  */
 export function articlePage(entry: Entry, site: Site, feed: FeedLinks, groups: GroupFeeds = new Map()): Output {
   const here = pagePath(entry);
+  // The article's own words (byline, tags) in its language; the site chrome (skip link,
+  // subscribe footer) in the site's, even around an article in another language.
   const text = labels(entry.lang);
+  const chrome = labels(site.language);
   const groupOf = (kind: GroupKind, name: string): FeedLinks | undefined => groups.get(groupDir(kind, name));
   const named = (kind: GroupKind, name: string, rel: string): string => {
     const group = groupOf(kind, name);
@@ -122,7 +119,7 @@ export function articlePage(entry: Entry, site: Site, feed: FeedLinks, groups: G
       : [`<nav aria-label="${text.tags}">`, '<ul class="tags">', ...entry.tags.map((tag) => `<li>${named('tag', tag, 'tag')}</li>`), '</ul>', '</nav>'];
   const feeds = [feed, ...unique([...entry.tags.map((tag) => groupOf('tag', tag)), ...entry.authors.map((person) => groupOf('author', person.name))])];
   const body = [
-    `<a class="skip" href="#main">${text.skip}</a>`,
+    `<a class="skip" href="#main"${langAttribute(site.language, entry.lang)}>${chrome.skip}</a>`,
     `<header class="site"${langAttribute(site.language, entry.lang)}><p><a href="${esc(linkFrom(here, site.url, site))}" rel="home">${esc(site.title)}</a></p></header>`,
     '<main id="main">',
     '<article>',
@@ -134,7 +131,7 @@ export function articlePage(entry: Entry, site: Site, feed: FeedLinks, groups: G
     ...(tags.length === 0 ? [] : ['<footer>', ...tags, '</footer>']),
     '</article>',
     '</main>',
-    siteFooter(here, site, feed, text),
+    siteFooter(here, site, feed, chrome, langAttribute(site.language, entry.lang)),
   ].join('\n');
   return { path: here, contents: document(entry.lang, head(`${entry.title} · ${site.title}`, entry.summary, feeds, entry.url, openGraphImage(entry)), body) };
 }

@@ -32,7 +32,7 @@ describe('syndic check', () => {
     const { code, stdout, stderr } = await syndic(['check', '--root', root, '--json']);
     expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
     const report = JSON.parse(stdout) as { command: string; ok: boolean; status: number; articles: number; problems: Array<Record<string, unknown>> };
-    expect(Object.keys(report)).toEqual(['command', 'ok', 'status', 'articles', 'problems', 'durationMs']);
+    expect(Object.keys(report)).toEqual(['command', 'ok', 'status', 'articles', 'problems', 'warnings', 'durationMs']);
     expect(report).toMatchObject({ command: 'check', ok: false, status: 1, articles: 3 });
     expect(report.problems).toEqual([
       {

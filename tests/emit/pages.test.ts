@@ -10,7 +10,7 @@ function expectAccessible(html: string, lang: string): void {
   expect(html).toMatch(/<title>[^<]+<\/title>/);
   expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
   // Landmarks, and a skip link to the main one as the first focusable element.
-  expect(html).toMatch(/<body>\n<a class="skip" href="#main">/);
+  expect(html).toMatch(/<body>\n<a class="skip" href="#main"( lang="[^"]+")?>/);
   expect(html).toContain('<main id="main">');
   for (const landmark of ['<header', '<footer', '<nav']) expect(html).toContain(landmark);
   // Focus stays visible; a dark scheme exists; no script of any kind.
@@ -82,7 +82,9 @@ describe('articlePage', () => {
   it('speaks the article’s language, and marks the site name when it differs', () => {
     const english = articlePage(entry({ lang: 'en-GB' }), site(), feedSpec([])).contents;
     expectAccessible(english, 'en-GB');
-    expect(english).toContain('<a class="skip" href="#main">Skip to content</a>');
+    // The site chrome stays in the site's language; the byline is the article's.
+    expect(english).toContain('<a class="skip" href="#main" lang="fr">Aller au contenu</a>');
+    expect(english).toContain('<footer class="site" lang="fr">');
     expect(english).toContain('By Peter van Halteren · <time datetime="2024-11-21T00:00:00+01:00">21 November 2024</time>');
     expect(english).toContain('<header class="site" lang="fr">');
   });
