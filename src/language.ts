@@ -51,10 +51,12 @@ function syntaxVerdict(tag: string): LanguageProblem | undefined {
 
 /** "English" → "en", "french" → "fr", "iw" → "he", "en_GB" → "en-GB". */
 function suggest(tags: Registry, tag: string): string | undefined {
-  // preferred() reads registry records that an unknown subtag does not have.
+  // A deprecated language subtag names its replacement ("iw" → "he"); Tag.preferred() only
+  // works for grandfathered tags and throws on the rest.
   const preferred = (() => {
     try {
-      return tags(tag).preferred()?.format();
+      const subtags = tags(tag).subtags();
+      return subtags.length === 1 ? subtags[0]?.preferred()?.format() : undefined;
     } catch {
       return undefined;
     }

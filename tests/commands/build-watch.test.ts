@@ -6,7 +6,7 @@ import { startCli } from '../support/running-cli.js';
 
 const SITE = path.resolve(import.meta.dirname, '../fixtures/seed-site/input');
 const ARTICLE = 'articles/2024-11-21-coree-du-nord-soldats-russie.md';
-const PAGE = 'dist/articles/coree-du-nord-soldats-russie.html';
+const PAGE = 'dist/articles/2024/11/21/coree-du-nord-soldats-russie.html';
 
 describe('syndic build --watch', () => {
   it('builds, rebuilds when an article or the settings change, reports a bad edit, and exits 0 when stopped', async () => {

@@ -92,4 +92,28 @@ describe('syndic import', () => {
     expect(wrong.code).toBe(64);
     expect(wrong.stderr).toContain('--lang "English" is not a language tag in the IANA registry; write en');
   });
+
+  it('imports a Jekyll, a Hugo and an Eleventy folder, says what it left out, and the result builds', async () => {
+    const root = await emptySite();
+    const jekyll = await syndic(['import', '--from', 'jekyll', path.join(FIXTURES, 'import/jekyll'), '--root', root]);
+    expect(jekyll.code).toBe(0);
+    expect(jekyll.stdout.split('\n').filter(Boolean).map((file) => path.basename(file))).toEqual(['2024-11-21-seoul-warns-of-north-korean-troops-in-russia.md', '2024-11-22-unpublished-note.md']);
+    expect(jekyll.stderr).toContain('_posts/2024-11-21-seoul-warns.md: not carried over: layout (dropped), comments (dropped), template tags in the body');
+    const seoul = await readFile(path.join(root, 'articles/2024-11-21-seoul-warns-of-north-korean-troops-in-russia.md'), 'utf8');
+    expect(seoul).toContain('date: 2024-11-21T10:00:00+01:00\n');
+    expect(seoul).toContain('summary: Seoul says up to 100,000 soldiers could be sent.\n');
+    expect(seoul).toContain('tags:\n  - Korea\n  - Russia\n  - world\n  - asia\n');
+    expect(seoul).toContain('id: https://news.syndic.example/world/asia/2024/11/21/seoul-warns.html\n');
+    const hugo = await syndic(['import', '--from', 'hugo', path.join(FIXTURES, 'import/hugo'), '--root', root]);
+    expect(hugo).toMatchObject({ code: 0, stdout: `${path.join(root, 'articles/2024-11-21-brief.md')}\n` });
+    const eleventy = await syndic(['import', '--from', 'eleventy', path.join(FIXTURES, 'import/eleventy'), '--root', root]);
+    expect(eleventy.code).toBe(0);
+    expect(await readFile(path.join(root, 'articles/2024-11-20-my-first-post.md'), 'utf8')).toContain('id: https://news.syndic.example/blog/my-first-post/\n');
+    expect(await build({ root, now: new Date('2024-11-23T00:00:00Z') })).toMatchObject({ articles: 4, published: 3 });
+    // Importing again finds every post already there.
+    const again = await syndic(['import', '--from', 'hugo', path.join(FIXTURES, 'import/hugo'), '--root', root]);
+    expect(again).toMatchObject({ code: 0, stdout: '' });
+    expect(again.stderr).toContain('already imported as');
+    expect((await syndic(['import', '--from', 'wordpress', '.', '--root', root])).code).toBe(64);
+  });
 });

@@ -9,7 +9,7 @@ import { SERVE_HELP } from '../../src/commands/serve.js';
 import { startCli, type RunningCli } from '../support/running-cli.js';
 
 const SITE = path.resolve(import.meta.dirname, '../fixtures/seed-site/input');
-const PAGE = '/articles/coree-du-nord-soldats-russie.html';
+const PAGE = '/articles/2024/11/21/coree-du-nord-soldats-russie.html';
 const ARTICLE = 'articles/2024-11-21-coree-du-nord-soldats-russie.md';
 
 async function siteCopy(): Promise<string> {
