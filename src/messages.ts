@@ -41,6 +41,8 @@ function sentenceOf(issue: Issue, bounds: (path: readonly PropertyKey[]) => { mi
   const key = String(issue.path.at(-1) ?? '');
   const input = 'input' in issue ? issue.input : undefined;
   if (issue.code === 'custom' && typeof issue.params?.hint === 'string') return { message: issue.message, hint: issue.params.hint };
+  // A message the schema wrote itself ("must be true or false") already speaks; zod's own do not.
+  if (!/^(Invalid input|Too small|Too big|Invalid option)/.test(issue.message)) return undefined;
   if (issue.code === 'invalid_type' && input !== undefined && input !== null) {
     if (issue.expected === 'array') {
       // "Russie, Ukraine" was meant as two tags: show the list that says so.

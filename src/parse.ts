@@ -211,7 +211,7 @@ function fenceProblem(text: string): { message: string; hint: string } | undefin
 
 /** An article with nothing under its frontmatter publishes an empty entry: worth a warning. */
 function emptyBody(file: SourceFile, text: string): ProblemData {
-  return { code: 'INVALID_ARTICLE', message: 'has no text after its frontmatter; readers will get an empty entry', file: file.path, line: text.split('\n').length, hint: 'write the article below the closing ---, or add draft: true until it is ready' };
+  return { code: 'INVALID_ARTICLE', message: 'has no text after its frontmatter; readers will get an empty entry', file: file.path, line: text.replace(/\n+$/, '').split('\n').length, hint: 'write the article below the closing ---, or add draft: true until it is ready' };
 }
 
 /** The frontmatter's media fields as references, each knowing the line it was named on. */

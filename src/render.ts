@@ -2,6 +2,7 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import type { Article, Entry, Site } from './model.js';
+import { PERMALINK_ROOT } from './permalink.js';
 import { pageUrl } from './urls.js';
 
 const markdown = new Marked({ gfm: true, async: false });
@@ -9,7 +10,9 @@ const markdown = new Marked({ gfm: true, async: false });
 export function render(article: Article, site: Site): Entry {
   const { markdown: body, ...meta } = article;
   const url = pageUrl(article, site);
-  const html = sanitize(markdown.parse(body) as string, url);
+  // Relative paths in the body are read from the articles folder, where the Markdown is, so
+  // they mean the same whatever the permalink puts the page under; #frag and ?q stay the page's.
+  const html = sanitize(markdown.parse(body) as string, url, new URL(PERMALINK_ROOT, site.url).href);
   return { ...meta, url, html, excerpt: excerpt(html) || article.title };
 }
 
@@ -37,14 +40,14 @@ export function excerpt(html: string): string {
  * flags them: ContainsRelRef). Scripts, handlers and javascript:/data: URLs would run in
  * readers that trust feed HTML. sanitize-html removes both kinds of hazard in one pass.
  */
-export function sanitize(html: string, baseUrl: string): string {
+export function sanitize(html: string, baseUrl: string, pathBase = baseUrl): string {
   const absolutise =
     (attribute: string): sanitizeHtml.Transformer =>
     (tagName, attribs) => {
       // Rebuilt in place so attribute order, and so the output bytes, stay as written.
       const kept = Object.entries(attribs).flatMap(([name, value]): Array<[string, string]> => {
         if (name !== attribute) return [[name, value]];
-        const resolved = absolute(value, baseUrl);
+        const resolved = absolute(value, /^\s*[#?]/.test(value) ? baseUrl : pathBase);
         return resolved === undefined ? [] : [[name, resolved]];
       });
       return { tagName, attribs: Object.fromEntries(kept) };
