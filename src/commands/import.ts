@@ -29,11 +29,11 @@ the next free name. Files with problems are reported and skipped; the
 others are still imported.
 
 Options
-  --from GENERATOR   Import a jekyll, hugo or eleventy folder
-  --lang TAG         Language of the scraped text (default: the site's language)
   --root DIR         Project folder (default: .)
   --articles DIR     Articles folder (default: ROOT/articles)
   --config FILE      Site settings (default: ROOT/syndic.yaml)
+  --from GENERATOR   Import a jekyll, hugo or eleventy folder
+  --lang TAG         Language of the scraped text (default: the site's language)
   -h, --help         Show this help
 
 Examples
