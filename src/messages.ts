@@ -120,6 +120,8 @@ export function yamlSentences(problems: readonly SyndicError[]): SyndicError[] {
 const KNOWN_YAML: ReadonlyArray<[RegExp, string, string]> = [
   [/^Missing closing "quote/, 'a value opened with " is never closed', 'add the closing " at the end of the value, or write \\" for a quote inside it'],
   [/^Missing closing 'quote/, "a value opened with ' is never closed", "add the closing ' at the end of the value, or write '' for a quote inside it"],
+  [/^Flow sequence .*end with a \]|^Unexpected end of flow sequence/, 'a list opened with [ is never closed', 'add the closing ] on the same line, or quote the value if it is text that starts with ['],
+  [/^Flow mapping .*end with a \}|^Unexpected end of flow mapping/, 'a mapping opened with { is never closed', 'add the closing } on the same line, or quote the value if it is text that starts with {'],
   [/^Map keys must be unique/, 'this field is given twice', 'keep one of the two lines'],
   [/^Nested mappings are not allowed in compact mappings|^Implicit map keys need to be followed by map values/, 'this line is neither "field: value" nor part of a list', 'write "field: value"; quote a value that contains ": "'],
   [/^Tabs are not allowed as indentation|^Tab characters/, 'a tab is used for indentation', 'indent with spaces'],

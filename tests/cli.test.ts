@@ -135,7 +135,7 @@ describe('build output', () => {
     const summary = JSON.parse(stdout) as Record<string, unknown>;
     expect(Object.keys(summary)).toEqual(['command', 'ok', 'status', 'articles', 'published', 'changed', 'feedsWritten', 'unchanged', 'warnings', 'problems', 'durationMs']);
     expect(summary).toMatchObject({ command: 'build', ok: true, status: 0, articles: 1, published: 1, feedsWritten: 18, unchanged: 0, warnings: [], problems: [], durationMs: 500 });
-    expect(summary.changed).toEqual(expect.arrayContaining(['articles/coree-du-nord-soldats-russie.html', 'atom.xml', 'feed.json', 'feeds.opml', 'index.html', 'rss.xml', 'tags/russie/rss.xml']));
+    expect(summary.changed).toEqual(expect.arrayContaining(['articles/2024/11/21/coree-du-nord-soldats-russie.html', 'atom.xml', 'feed.json', 'feeds.opml', 'index.html', 'rss.xml', 'tags/russie/rss.xml']));
     expect(summary.changed).toHaveLength(27);
   });
 
