@@ -101,20 +101,36 @@ function zoneNames(): { names: string[]; cities: Map<string, string> } {
  * YAML parser errors without their parser dress: the position is already in file:line:column,
  * so it is not said again, and the commonest mistakes get a plain sentence.
  */
-export function yamlSentences(problems: readonly SyndicError[]): SyndicError[] {
+export function yamlSentences(problems: readonly SyndicError[], text = '', firstLine = 1): SyndicError[] {
   return problems.map((problem) => {
     if (!problem.message.startsWith('invalid YAML: ')) return problem;
     const raw = problem.message.slice('invalid YAML: '.length).replace(/\s+at line \d+, column \d+:?\s*$/, '').trim();
     const known = KNOWN_YAML.find(([pattern]) => pattern.test(raw));
     const message = known ? known[1] : `this line is not valid YAML (${raw.replace(/[.:]$/, '')})`;
+    // The parser notices a missing quote where the text ends; the writer needs where it opened.
+    const quote = /^Missing closing (["'])quote/.exec(raw)?.[1];
+    const at = quote && problem.line !== undefined ? openingQuote(text, problem.line - firstLine, quote) : undefined;
+    const line = at ? at.line + firstLine : problem.line;
+    const column = at ? at.column : problem.column;
     return new SyndicError(problem.code, message, {
       ...(problem.file === undefined ? {} : { file: problem.file }),
-      ...(problem.line === undefined ? {} : { line: problem.line }),
-      ...(problem.column === undefined ? {} : { column: problem.column }),
+      ...(line === undefined ? {} : { line }),
+      ...(column === undefined ? {} : { column }),
       ...(problem.field === undefined ? {} : { field: problem.field }),
       hint: known?.[2] ?? problem.hint ?? 'check indentation, and quote values that contain ": " or start with a special character',
     });
   });
+}
+
+/** The 0-based line and 1-based column of the quote left open, searching up from `from` (0-based). */
+function openingQuote(text: string, from: number, quote: string): { line: number; column: number } | undefined {
+  const lines = text.split('\n');
+  for (let index = Math.min(from, lines.length - 1); index >= 0; index--) {
+    const value = (lines[index] ?? '').replace(quote === '"' ? /\\./g : /''/g, '  ');
+    const count = value.split(quote).length - 1;
+    if (count % 2 === 1) return { line: index, column: value.lastIndexOf(quote) + 1 };
+  }
+  return undefined;
 }
 
 const KNOWN_YAML: ReadonlyArray<[RegExp, string, string]> = [

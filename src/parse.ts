@@ -6,7 +6,7 @@ import type { Article, Episode, GroupSettings, MediaRef, Person, Podcast, Site, 
 import { frontmatterSchema, settingsSchema, type Frontmatter, type PersonInput, type PodcastSettings, type Settings } from './schema.js';
 import { readYaml, type YamlSource } from './yaml-source.js';
 import { boundsIn, issueProblems, yamlSentences } from './messages.js';
-import { permalinkPath } from './permalink.js';
+import { DEFAULT_PERMALINK, permalinkPath } from './permalink.js';
 import { fileSlug, legacy } from './slug.js';
 
 export interface SettingsOverrides {
@@ -19,7 +19,7 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: SyndicEr
 /** Validates syndic.yaml, with command-line overrides taking precedence over the file. */
 export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {}): Parsed<Site> {
   const source = readYaml(normalise(file.text), file.path, 1, 'INVALID_SETTINGS');
-  if (source.problems.length > 0) return { ok: false, problems: yamlSentences(source.problems) };
+  if (source.problems.length > 0) return { ok: false, problems: yamlSentences(source.problems, normalise(file.text)) };
   const data = { ...asRecord(source.data), ...overrides };
   const result = settingsSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
@@ -90,7 +90,8 @@ export const STAND_IN_SITE: Site = {
   url: 'https://settings.invalid/',
   language: 'en',
   timezone: 'UTC',
-  permalink: 'articles/:slug.html',
+  // The default: one that only flags articles that would clash under any dated permalink.
+  permalink: DEFAULT_PERMALINK,
   authors: [{ name: 'unused' }],
   feedLimit: 1,
   groups: { tag: false, author: false },
@@ -117,7 +118,7 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
     return fail(file, 1, undefined, 'has no frontmatter', 'start the file with a "---" line, then title: and date:, then "---"');
   }
   const source = readYaml(split.matter, file.path, 1, 'INVALID_ARTICLE');
-  if (source.problems.length > 0) return { ok: false, problems: yamlSentences(source.problems) };
+  if (source.problems.length > 0) return { ok: false, problems: yamlSentences(source.problems, split.matter, 1) };
   const raw = asRecord(source.data);
   const result = frontmatterSchema.safeParse(raw, { reportInput: true });
   const problems = result.success ? [] : issueProblems(result.error.issues, source, file.path, 'INVALID_ARTICLE', Object.keys(frontmatterSchema.shape), boundsIn(frontmatterSchema));
