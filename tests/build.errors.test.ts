@@ -49,7 +49,7 @@ describe('a build with every kind of bad input', () => {
       expect.stringMatching(/^articles\/invalid-yaml\.md:\d+:\d+: a value opened with " is never closed$/),
       'articles/missing-title.md:1: title: is required: add a line `title: "…"`',
       'articles/updated-before-date.md:4: updated: 2024-11-01 is earlier than date 2024-11-21',
-      'articles/dup-b.md:4: slug: the page articles/same.html is already used by articles/dup-a.md',
+      'articles/dup-b.md:4: slug: the page articles/2024/11/21/same.html is already used by articles/dup-a.md',
       'syndic: 11 problems stop the build; the output folder was left as it was',
     ]);
     expect(failure?.stderr).toContain('  hint: ');

@@ -113,7 +113,7 @@ describe('build output', () => {
       stderr: '',
     });
     expect((await cli(['build', '--root', root], terminal({ NO_COLOR: '1' }))).stdout).toBe(
-      '✔ Nothing changed in 0.50 s: 1 of 1 article published · 0 feeds written · 0 files changed · 26 unchanged · 0 warnings\n',
+      '✔ Nothing changed in 0.50 s: 1 of 1 article published · 0 feeds written · 0 files changed · 27 unchanged · 0 warnings\n',
     );
   });
 
