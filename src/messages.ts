@@ -14,19 +14,21 @@ export function issueProblems(
   file: string,
   code: SyndicErrorCode,
   allowed: readonly string[],
-  bounds: (path: readonly PropertyKey[]) => { min?: number; max?: number },
+  schema: z.ZodType,
 ): SyndicError[] {
+  const bounds = boundsIn(schema);
   return issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
+      // A nested object's keys are checked against that object's own fields.
+      const known = issue.path.length === 0 ? allowed : fieldsAt(schema, issue.path);
       return issue.keys.map((key) => {
         const path = [...issue.path, key];
-        // Nested keys are checked against their own object's fields, which the issue does not carry.
-        const guess = issue.path.length === 0 ? closest(key, allowed) : undefined;
+        const guess = closest(key, known);
         return new SyndicError(code, 'is not a known field', {
           file,
           line: source.lineOf(path),
           field: path.join('.'),
-          hint: guess ? `did you mean ${guess}?` : issue.path.length === 0 ? `known fields: ${allowed.join(', ')}` : 'remove it, or check its spelling in the README',
+          hint: guess ? `did you mean ${[...issue.path, guess].join('.')}?` : known.length > 0 ? `known fields: ${known.join(', ')}` : 'remove it, or check its spelling in the README',
         });
       });
     }
@@ -143,17 +145,33 @@ const KNOWN_YAML: ReadonlyArray<[RegExp, string, string]> = [
   [/^Tabs are not allowed as indentation|^Tab characters/, 'a tab is used for indentation', 'indent with spaces'],
 ];
 
+/** The schema of the field at `path` (through optional, default and union wrappers). */
+function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
+  let at: z.ZodType | undefined = schema;
+  for (const key of [...path, undefined]) {
+    at = unwrap(at);
+    if (key === undefined || at === undefined) break;
+    at = objectsOf(at).map((object) => object.shape?.[String(key)]).find(Boolean);
+  }
+  return at;
+}
+
+function objectsOf(schema: z.ZodType): Array<{ shape?: Record<string, z.ZodType> }> {
+  const def = schema._zod.def as { type: string; options?: z.ZodType[] };
+  const members = def.type === 'union' ? (def.options ?? []).map(unwrap) : [schema];
+  return members.map((member) => (member?._zod.def ?? {}) as { shape?: Record<string, z.ZodType> });
+}
+
+/** The fields of the object at `path`, for did-you-mean on a nested key ("groups.tag" → "groups.tags"). */
+function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  const at = schemaAt(schema, path);
+  return at ? objectsOf(at).flatMap((object) => Object.keys(object.shape ?? {})) : [];
+}
+
 /** The bounds of the number field at `path` in `schema`, for "from 1 to 100000". */
 export function boundsIn(schema: z.ZodType): (path: readonly PropertyKey[]) => { min?: number; max?: number } {
   return (path) => {
-    let at: z.ZodType | undefined = schema;
-    for (const key of [...path, undefined]) {
-      at = unwrap(at);
-      if (key === undefined || at === undefined) break;
-      const def = at._zod.def as { type: string; shape?: Record<string, z.ZodType>; options?: z.ZodType[] };
-      const objects = def.type === 'union' ? (def.options ?? []).map(unwrap) : [at];
-      at = objects.map((object) => (object?._zod.def as { shape?: Record<string, z.ZodType> } | undefined)?.shape?.[String(key)]).find(Boolean);
-    }
+    const at = schemaAt(schema, path);
     const number = at as (z.ZodType & { minValue?: number | null; maxValue?: number | null }) | undefined;
     const safe = (value: number | null | undefined): number | undefined => (value === null || value === undefined || !Number.isFinite(value) || Math.abs(value) >= Number.MAX_SAFE_INTEGER ? undefined : value);
     const min = safe(number?.minValue);

@@ -5,7 +5,7 @@ import { calendarDay, parseDate } from './dates.js';
 import type { Article, Episode, GroupSettings, MediaRef, Person, Podcast, Site, SourceFile } from './model.js';
 import { frontmatterSchema, settingsSchema, type Frontmatter, type PersonInput, type PodcastSettings, type Settings } from './schema.js';
 import { readYaml, type YamlSource } from './yaml-source.js';
-import { boundsIn, issueProblems, yamlSentences } from './messages.js';
+import { issueProblems, yamlSentences } from './messages.js';
 import { DEFAULT_PERMALINK, permalinkPath } from './permalink.js';
 import { fileSlug, legacy } from './slug.js';
 
@@ -23,7 +23,7 @@ export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {
   const data = { ...asRecord(source.data), ...overrides };
   const result = settingsSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
-    const problems = issueProblems(result.error.issues, source, file.path, 'INVALID_SETTINGS', Object.keys(settingsSchema.shape), boundsIn(settingsSchema));
+    const problems = issueProblems(result.error.issues, source, file.path, 'INVALID_SETTINGS', Object.keys(settingsSchema.shape), settingsSchema);
     // An override is not in the file: point at the flag rather than at a misleading line.
     const flags: Record<string, string | undefined> = {
       url: overrides.url === undefined ? undefined : '--base-url',
@@ -121,7 +121,7 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
   if (source.problems.length > 0) return { ok: false, problems: yamlSentences(source.problems, split.matter, 1) };
   const raw = asRecord(source.data);
   const result = frontmatterSchema.safeParse(raw, { reportInput: true });
-  const problems = result.success ? [] : issueProblems(result.error.issues, source, file.path, 'INVALID_ARTICLE', Object.keys(frontmatterSchema.shape), boundsIn(frontmatterSchema));
+  const problems = result.success ? [] : issueProblems(result.error.issues, source, file.path, 'INVALID_ARTICLE', Object.keys(frontmatterSchema.shape), frontmatterSchema);
   // Dates are checked even when other fields fail, so one run reports everything.
   const dateAt = (field: 'date' | 'updated'): Date | undefined => {
     const value = raw[field];

@@ -49,6 +49,7 @@ describe('error messages', () => {
   it('did you mean, for fields and time zones', () => {
     expect(articleProblems('---\ntitel: T\ndate: 2024-11-21\n---\nX\n')).toContain('articles/a.md:2: titel: is not a known field\n  hint: did you mean title?');
     expect(settingsProblems(SETTINGS_YAML.replace('timezone: Europe/Brussels', 'timezone: Paris'))).toContainEqual(expect.stringMatching(/timezone: is not an IANA time zone\n {2}hint: did you mean Europe\/Paris\?$/));
+    expect(settingsProblems(`${SETTINGS_YAML}groups: {tag: false}\n`)).toContainEqual('syndic.yaml:7: groups.tag: is not a known field\n  hint: did you mean groups.tags?');
     expect(suggestTimeZone('new york')).toBe('America/New_York');
     expect(suggestTimeZone('Europe/Pris')).toBe('Europe/Paris');
     expect(closest('feedlimit', ['title', 'feedLimit'])).toBe('feedLimit');
