@@ -24,11 +24,14 @@ export function issueProblems(
       return issue.keys.map((key) => {
         const path = [...issue.path, key];
         const guess = closest(key, known);
+        const foreign = issue.path.length === 0 && code === 'INVALID_ARTICLE' ? FOREIGN[key] : undefined;
         return new SyndicError(code, 'is not a known field', {
           file,
           line: source.lineOf(path),
           field: path.join('.'),
-          hint: guess ? `did you mean ${[...issue.path, guess].join('.')}?` : known.length > 0 ? `known fields: ${known.join(', ')}` : 'remove it, or check its spelling in the README',
+          hint: foreign
+            ? `a Jekyll, Hugo or Eleventy field: ${foreign}; syndic import --from jekyll|hugo|eleventy DIR converts a whole folder`
+            : guess ? `did you mean ${[...issue.path, guess].join('.')}?` : known.length > 0 ? `known fields: ${known.join(', ')}` : 'remove it, or check its spelling in the README',
         });
       });
     }
@@ -38,6 +41,19 @@ export function issueProblems(
     return [new SyndicError(code, sentence.message, { file, line: source.lineOf(issue.path), ...(field ? { field } : {}), ...(sentence.hint ? { hint: sentence.hint } : {}) })];
   });
 }
+
+// Other generators' frontmatter, met in files copied over by hand.
+const FOREIGN: Readonly<Record<string, string>> = {
+  categories: 'add them to tags',
+  category: 'add it to tags',
+  description: 'write summary: instead',
+  excerpt: 'write summary: instead',
+  layout: 'remove it (Syndic has one layout)',
+  permalink: 'keep the old address as id:, and set the page address with permalink in syndic.yaml',
+  lastmod: 'write updated: instead',
+  last_modified_at: 'write updated: instead',
+  published: 'write draft: true instead of published: false',
+};
 
 function sentenceOf(issue: Issue, bounds: (path: readonly PropertyKey[]) => { min?: number; max?: number }): { message: string; hint?: string } | undefined {
   const key = String(issue.path.at(-1) ?? '');

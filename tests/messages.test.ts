@@ -55,6 +55,12 @@ describe('error messages', () => {
     expect(closest('feedlimit', ['title', 'feedLimit'])).toBe('feedLimit');
   });
 
+  it("names the Syndic field for another generator's", () => {
+    expect(articleProblems('---\ntitle: T\ndate: 2024-11-21\ndescription: D\n---\nX\n')).toEqual([
+      'articles/a.md:4: description: is not a known field\n  hint: a Jekyll, Hugo or Eleventy field: write summary: instead; syndic import --from jekyll|hugo|eleventy DIR converts a whole folder',
+    ]);
+  });
+
   it('languages: English → en, french → fr', () => {
     expect(settingsProblems(SETTINGS_YAML.replace(/language: \S+/, 'language: English'))).toContainEqual(expect.stringMatching(/language: is not a language tag in the IANA registry\n {2}hint: write en$/));
     expect(articleProblems('---\ntitle: T\ndate: 2024-11-21\nlang: french\n---\nX\n')[0]).toBe('articles/a.md:4: lang: is not a language tag in the IANA registry\n  hint: write fr');
