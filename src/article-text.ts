@@ -1,15 +1,21 @@
 // A new article file: frontmatter and body in, the text and file name `new` and `import` write. Pure.
-import slugify from '@sindresorhus/slugify';
 import { Document, isScalar } from 'yaml';
 import type { Person } from './model.js';
+import { slug } from './slug.js';
 
 /** The frontmatter Syndic writes for an article it creates; key order is the order in the file. */
 export interface NewFrontmatter {
   title: string;
-  /** `YYYY-MM-DD`, read in the site's time zone. */
+  /** `YYYY-MM-DD` or an RFC 3339 date-time; a date is read in the site's time zone. */
   date: string;
+  updated?: string;
   authors?: readonly Person[];
+  summary?: string;
+  tags?: readonly string[];
   lang?: string;
+  /** A permanent id kept from another generator, so readers do not see the post again. */
+  id?: string;
+  slug?: string;
   draft?: boolean;
 }
 
@@ -19,8 +25,13 @@ export interface NewFrontmatter {
  */
 export function articleText(frontmatter: NewFrontmatter, body: string): string {
   const data: Record<string, unknown> = { title: frontmatter.title, date: frontmatter.date };
+  if (frontmatter.updated !== undefined) data.updated = frontmatter.updated;
   if (frontmatter.authors && frontmatter.authors.length > 0) data.author = personsValue(frontmatter.authors);
+  if (frontmatter.summary !== undefined) data.summary = frontmatter.summary;
+  if (frontmatter.tags && frontmatter.tags.length > 0) data.tags = [...frontmatter.tags];
   if (frontmatter.lang !== undefined) data.lang = frontmatter.lang;
+  if (frontmatter.id !== undefined) data.id = frontmatter.id;
+  if (frontmatter.slug !== undefined) data.slug = frontmatter.slug;
   if (frontmatter.draft !== undefined) data.draft = frontmatter.draft;
   const doc = new Document(data);
   const title = doc.get('title', true);
@@ -32,10 +43,19 @@ export function articleText(frontmatter: NewFrontmatter, body: string): string {
   return `---\n${yaml}---\n\n${text ? `${text}\n` : ''}`;
 }
 
-/** `YYYY-MM-DD-<slug>.md`, or undefined when the title has nothing to make a slug from. */
+/** `YYYY-MM-DD-<slug>.md` (slug.ts's policy), or undefined when the title has no letter or digit. */
 export function articleFileName(date: string, title: string): string | undefined {
-  const slug = shortened(slugify(title), SLUG_BYTES_MAX);
-  return slug ? `${date}-${slug}.md` : undefined;
+  const name = shortened(slug(title), SLUG_BYTES_MAX);
+  return name ? `${date}-${name}.md` : undefined;
+}
+
+/** The name after `name` in the series `x.md`, `x-2.md`, `x-3.md`…: what to propose when it is taken. */
+export function nextName(name: string, taken: (candidate: string) => boolean): string {
+  const stem = name.replace(/\.md$/, '');
+  for (let n = 2; ; n += 1) {
+    const candidate = `${stem}-${n}.md`;
+    if (!taken(candidate)) return candidate;
+  }
 }
 
 // A file name may have 255 bytes (ENAMETOOLONG past it), and the slug also names the page,

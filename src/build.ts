@@ -68,6 +68,8 @@ export interface BuildResult {
   published: number;
   /** With `keepGoing`, the problems of the articles that were left out. */
   warnings: SyndicError[];
+  /** Warnings that leave nothing out (an empty body, a draft sharing a page, a static file over a generated one): never change the exit status. */
+  notices: SyndicError[];
   /** Public URLs of the subscription feeds whose bytes changed: what `--ping` announces. */
   changedFeeds: string[];
   /** The WebSub hubs of the settings. */
@@ -112,14 +114,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const media = await mediaOf(paths, state);
     const checked = settle(state.metas.filter((meta) => !media.rejected.has(meta.source)), [...state.problems, ...media.problems], options.keepGoing, state.site.groups);
     const { published } = select(checked.articles, now, preview);
-    const { changed, hashes, renderings, archives, feedUrls, groups } = await writeSite(root, outDir, state, published, now, options.onProgress, media);
+    const written = await writeSite(root, outDir, state, published, now, options.onProgress, media);
+    const { changed, hashes, renderings, archives, feedUrls, groups } = written;
     if (options.cache !== false && (state.dirty || changed.length > 0 || media.dirty || note !== undefined)) {
       const failed = await writeCache(paths.cacheFile, { key, settings: state.settingsHash, site: state.site, files: withRenderings(state.files, renderings, media.keys), outputs: hashes, archives, groups });
       if (failed !== undefined && note === undefined) notes.push(failed);
     }
     const changedFeeds = changed.flatMap((file) => feedUrls.get(file) ?? []);
     const unchanged = hashes.size - changed.filter((file) => hashes.has(file)).length;
-    return { changed, unchanged, articles: state.count, published: published.length, warnings: checked.problems, notes, changedFeeds, hubs: state.site.hubs };
+    return { changed, unchanged, articles: state.count, published: published.length, warnings: checked.problems, notices: [...checked.notices, ...written.notices], notes, changedFeeds, hubs: state.site.hubs };
   } finally {
     await release();
   }
@@ -142,7 +145,8 @@ async function loadSources(paths: LoadPaths, cache: BuildCache, options: BuildOp
   if (cache.settings === settingsHash && cache.site) return { cache, site: cache.site, settingsHash, articles: loaded.articles, problems: loaded.problems };
   // New settings can change every page: start from an empty cache and read everything.
   if (loaded.articles.some((file) => !('text' in file))) loaded = await load(paths);
-  const { checkSettings } = await import('./parse.js');
+  const [{ checkSettings }, { loadLanguageRegistry }] = await Promise.all([import('./parse.js'), import('./language.js')]);
+  await loadLanguageRegistry();
   const settings = checkSettings(settingsFile, options);
   if (!settings.ok) {
     // generate() throws with the settings problems and those of every article.

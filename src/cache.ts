@@ -122,8 +122,11 @@ export function hashText(text: string): string {
   return createHash('sha1').update(text).digest('base64url');
 }
 
+const FORMAT = 2;
+
 export function cacheKey(version: string, paths: string, overrides: object): string {
-  return hashText(JSON.stringify([version, paths, overrides]));
+  // FORMAT changes when what the cache holds does (articles gained `page` with permalinks).
+  return hashText(JSON.stringify([FORMAT, version, paths, overrides]));
 }
 
 export function emptyCache(key: string): BuildCache {

@@ -3,7 +3,7 @@
 // build also runs: ids, slugs and group folders must be unique.
 import { stat } from 'node:fs/promises';
 import type { BuildOptions } from './build.js';
-import { failWith, SyndicError } from './errors.js';
+import { failWith, fromData, SyndicError } from './errors.js';
 import { load } from './load.js';
 import { outputProblems, projectPaths, withoutOutputs } from './paths.js';
 import type { Article, ArticleMeta, GroupKind, Site, SourceFile } from './model.js';
@@ -16,6 +16,8 @@ export interface CheckResult {
   articles: number;
   /** Every problem a build would stop on, in the order a build reports them; empty when all is well. */
   problems: SyndicError[];
+  /** What a build would print as warnings without stopping (an empty body, a draft sharing a page); `check --strict` fails on them. */
+  warnings: SyndicError[];
 }
 
 /**
@@ -26,15 +28,16 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const paths = projectPaths(options);
   const { root } = paths;
   if (!(await stat(root).then((s) => s.isDirectory(), () => false))) {
-    return { articles: 0, problems: [new SyndicError('UNREADABLE', 'is not a folder', { file: root, hint: 'pass --root DIR, the folder that holds syndic.yaml and articles/' })] };
+    return { articles: 0, problems: [new SyndicError('UNREADABLE', 'is not a folder', { file: root, hint: 'pass --root DIR, the folder that holds syndic.yaml and articles/' })], warnings: [] };
   }
   const loaded = await load(paths);
   loaded.problems.unshift(...outputProblems(paths));
   const files = loaded.articles.filter((file): file is SourceFile => 'text' in file);
-  const { checkSettings, parseArticle, STAND_IN_SITE } = await import('./parse.js');
+  const [{ checkSettings, parseArticle, STAND_IN_SITE }, { loadLanguageRegistry }] = await Promise.all([import('./parse.js'), import('./language.js')]);
+  await loadLanguageRegistry();
   const settings = loaded.settings ? checkSettings(loaded.settings, options) : undefined;
   const problems = [...loaded.problems, ...(settings && !settings.ok ? settings.problems : [])];
-  if (!settings) return { articles: files.length, problems };
+  if (!settings) return { articles: files.length, problems, warnings: [] };
   // As in a build: broken settings still let every article be checked, against a stand-in site.
   const site = settings.ok ? settings.value : STAND_IN_SITE;
   const articles: Article[] = [];
@@ -48,7 +51,10 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     else if (parsed.ok) articles.push(parsed.value);
     else problems.push(...parsed.problems);
   }
-  if (!settings.ok) return { articles: files.length, problems: settle(articles, problems, true).problems };
+  if (!settings.ok) {
+    const settled = settle(articles, problems, true);
+    return { articles: files.length, problems: settled.problems, warnings: settled.notices };
+  }
   // Local images, enclosures and the podcast cover, checked as a build checks them.
   const [{ probeMedia }, { localLocations, podcastChannel, resolveMedia }] = await Promise.all([import('./probe.js'), import('./media.js')]);
   const probes = await probeMedia(root, localLocations(articles, site));
@@ -56,7 +62,8 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const podcast = podcastChannel(site, probes);
   const found = [...problems, ...media.problems, ...(Array.isArray(podcast) ? podcast : [])];
   const valid = articles.filter((article) => !media.rejected.has(article.source));
-  return { articles: files.length, problems: settle(valid, found, true, site.groups).problems };
+  const settled = settle(valid, found, true, site.groups);
+  return { articles: files.length, problems: settled.problems, warnings: settled.notices };
 }
 
 /** Throws unless the problems may be skipped; drops articles whose id, slug or group folder is taken. */
@@ -65,14 +72,19 @@ export function settle<T extends ArticleMeta>(
   earlier: readonly SyndicError[],
   keepGoing: boolean | undefined,
   groups: Site['groups'] = { tag: false, author: false },
-): { articles: T[]; problems: SyndicError[] } {
+): { articles: T[]; problems: SyndicError[]; notices: SyndicError[] } {
   const names = nameLimits(articles, groups);
   const clashes = duplicates(articles.filter((article) => !names.rejected.has(article)));
   const kept = articles.filter((article) => !names.rejected.has(article) && !clashes.rejected.has(article));
   const folders = groupClashes(kept, groups);
   const problems = [...earlier, ...names.problems, ...clashes.problems, ...folders.problems];
   if (problems.length > 0 && !keepGoing) failWith(problems);
-  return { articles: kept.filter((article) => !folders.rejected.has(article)), problems };
+  return { articles: kept.filter((article) => !folders.rejected.has(article)), problems, notices: [...noticesOf(articles), ...clashes.notices] };
+}
+
+/** The warnings articles carry from parsing (an empty body): never a reason to stop. */
+export function noticesOf(articles: readonly ArticleMeta[]): SyndicError[] {
+  return articles.flatMap((article) => (article.notices ?? []).map(fromData));
 }
 
 // Most filesystems (ext4, APFS, NTFS, btrfs) allow 255 bytes per file name; past it a write
@@ -146,20 +158,33 @@ export function groupClashes<T extends ArticleMeta>(articles: readonly T[], grou
 }
 
 /**
- * Two articles with one id would merge in readers; two with one slug would overwrite a
- * page. The first file by name keeps the id; later ones are `rejected`.
+ * Two articles with one id would merge in readers; two with one page would overwrite it.
+ * The first file by name keeps the id; later ones are `rejected`. A draft that shares a page
+ * with another article is only a notice: it publishes nothing, and it may get its own day yet.
  */
-export function duplicates<T extends ArticleMeta>(articles: readonly T[]): { problems: SyndicError[]; rejected: Set<T> } {
+export function duplicates<T extends ArticleMeta>(articles: readonly T[]): { problems: SyndicError[]; rejected: Set<T>; notices: SyndicError[] } {
   const problems: SyndicError[] = [];
+  const notices: SyndicError[] = [];
   const rejected = new Set<T>();
   for (const field of ['id', 'slug'] as const) {
     const seen = new Map<string, T>();
     for (const article of articles) {
-      const key = field === 'slug' ? article.slug.normalize('NFC') : article[field];
+      const key = field === 'slug' ? article.page.normalize('NFC') : article[field];
       const first = seen.get(key);
-      if (first) {
+      if (first && field === 'slug' && (first.draft || article.draft)) {
+        notices.push(
+          new SyndicError('DUPLICATE', `the draft ${first.draft ? first.source : article.source} would have the page ${article.page}, which ${first.draft ? article.source : first.source} already has`, {
+            file: article.source,
+            line: article.lines.slug,
+            field,
+            hint: 'before publishing the draft, rename its file or give it its own `slug:`',
+          }),
+        );
+        if (first.draft && !article.draft) seen.set(key, article);
+      } else if (first) {
+        const what = field === 'slug' ? `the page ${article.page}` : JSON.stringify(article.id);
         problems.push(
-          new SyndicError('DUPLICATE', `${JSON.stringify(article[field])} is already used by ${first.source}`, {
+          new SyndicError('DUPLICATE', `${what} is already used by ${first.source}`, {
             file: article.source,
             line: article.lines[field],
             field,
@@ -170,6 +195,5 @@ export function duplicates<T extends ArticleMeta>(articles: readonly T[]): { pro
       } else seen.set(key, article);
     }
   }
-  return { problems, rejected };
+  return { problems, rejected, notices };
 }
-

@@ -66,7 +66,7 @@ Commands
   build     Build the feeds and pages into dist/ (--watch: rebuild on every change)
   check     Validate syndic.yaml and every article without writing anything
   new       Start a draft: articles/YYYY-MM-DD-<slug>.md with its frontmatter filled in
-  import    Turn scraped articles (## title, byline, date) into Syndic articles
+  import    Import scraped articles, or a Jekyll, Hugo or Eleventy folder (--from)
   serve     Build a preview with its own folder and cache, and serve it on localhost
 
 Global options (before or after the command)

@@ -4,6 +4,7 @@ import { settle, duplicates } from './check.js';
 import { failWith, SyndicError } from './errors.js';
 import { emit, feedDocuments, listingsOf } from './emit/index.js';
 import { indexItem } from './emit/pages.js';
+import { movedOutputs } from './emit/moved.js';
 import { mediaCopies, podcastChannel, resolveMedia } from './media.js';
 import type { Article, Entry, SourceFile } from './model.js';
 import type { MediaProbes } from './probe.js';
@@ -53,12 +54,15 @@ export function generate(
   const same = (entry: Entry): Entry => entry;
   const listings = listingsOf(feeds, site, same, indexItem, now, podcast);
   const archives = feeds.flatMap((feed) => feed.archives.map((_, k) => archiveSpec(feed, k + 1, site, same, now)));
+  const outputs = emit(published, listings, site);
+  const groups = listings.filter((listing) => listing.kind !== 'site').map(({ kind, name, feed }) => ({ kind: kind as 'tag' | 'author', name, dir: feed.dir, homeUrl: feed.homeUrl, title: feed.title }));
   return {
-    outputs: [...emit(published, listings, site), ...archives.flatMap(feedDocuments)],
+    outputs: [...outputs, ...movedOutputs(published, groups, new Map(outputs.map((output) => [output.path, output.contents])), site), ...archives.flatMap(feedDocuments)],
     copies: mediaCopies(published, site, probes),
     articles: articleFiles.length,
     published: published.length,
     warnings: checked.problems,
+    notices: checked.notices,
   };
 }
 

@@ -2,6 +2,7 @@
 export { build, type BuildOptions, type BuildProgress, type BuildResult, type Generated } from './build.js';
 export { check, type CheckOptions, type CheckResult } from './check.js';
 export { generate } from './generate.js';
+export { loadLanguageRegistry } from './language.js';
 export { probeMedia, type MediaProbes } from './probe.js';
 export { serve, type Server, type ServeOptions } from './serve.js';
 export { watch, type BuildOutcome, type Watcher, type WatchOptions } from './watch.js';

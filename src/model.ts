@@ -1,4 +1,5 @@
 // Plain data passed between the pipeline stages. No behaviour lives here.
+import type { ProblemData } from './errors.js';
 
 export interface Person {
   name: string;
@@ -14,6 +15,8 @@ export interface Site {
   url: string;
   language: string;
   timezone: string;
+  /** Page path pattern (`articles/:year/:month/:day/:slug.html`), see permalink.ts. */
+  permalink: string;
   authors: Person[];
   copyright?: string;
   feedLimit: number;
@@ -140,6 +143,10 @@ export interface Article {
   source: string;
   id: string;
   slug: string;
+  /** Its page, relative to the output folder: the site's permalink filled in. */
+  page: string;
+  /** Where Syndic 0.2.0 put its page, when that differs: the old address keeps a redirect. */
+  moved?: string;
   title: string;
   date: Date;
   updated: Date;
@@ -154,6 +161,8 @@ export interface Article {
   /** Local files and articles the Markdown body names, found when it is parsed. */
   references?: BodyReference[];
   markdown: string;
+  /** What is worth saying but stops nothing (an empty body): printed as warnings by every build. */
+  notices?: ProblemData[];
   /** Lines of these fields (1 when absent), for reports of clashes between articles. */
   lines: { id: number; slug: number; tags: number; author: number };
 }

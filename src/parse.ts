@@ -1,7 +1,6 @@
 // Stage 2: text → validated Site and Article values. Pure: no I/O, no clock.
 import matter from 'gray-matter';
-import slugify from '@sindresorhus/slugify';
-import { quote, SyndicError } from './errors.js';
+import { quote, SyndicError, type ProblemData } from './errors.js';
 import { calendarDay, readDate } from './dates.js';
 import { LIMITS } from './limits.js';
 import { markdownComplexity } from './render-guard.js';
@@ -9,7 +8,10 @@ import type { Article, Episode, GroupSettings, ImageText, MediaRef, Person, Podc
 import { frontmatterSchema, normalLocation, settingsSchema, type Frontmatter, type PersonInput, type PodcastSettings, type Settings } from './schema.js';
 import { bodyReferences } from './references.js';
 import { groupSlug } from './urls.js';
-import { readYaml, schemaProblems, type YamlSource } from './yaml-source.js';
+import { readYaml, type YamlSource } from './yaml-source.js';
+import { issueProblems, yamlSentences } from './messages.js';
+import { DEFAULT_PERMALINK, permalinkPath } from './permalink.js';
+import { fileSlug, legacy } from './slug.js';
 
 export interface SettingsOverrides {
   url?: string;
@@ -23,11 +25,11 @@ export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {
   const tooLarge = sizeProblem(file, LIMITS.settingsBytes, 'INVALID_SETTINGS', 'a settings file needs a few hundred bytes; move long texts out of it');
   if (tooLarge) return { ok: false, problems: [tooLarge] };
   const source = readYaml(normalise(file.text), file.path, 1, 'INVALID_SETTINGS');
-  if (source.problems.length > 0) return { ok: false, problems: source.problems };
+  if (source.problems.length > 0) return { ok: false, problems: yamlSentences(source.problems, normalise(file.text)) };
   const data = { ...asRecord(source.data), ...overrides };
   const result = settingsSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
-    const problems = schemaProblems(result.error.issues, source, file.path, 'INVALID_SETTINGS', Object.keys(settingsSchema.shape));
+    const problems = issueProblems(result.error.issues, source, file.path, 'INVALID_SETTINGS', Object.keys(settingsSchema.shape), settingsSchema);
     // An override is not in the file: point at the flag rather than at a misleading line.
     // A Map, not an object: a field named `constructor` or `__proto__` must not find Object's.
     const flags = new Map<string | undefined, string | undefined>([
@@ -48,6 +50,7 @@ export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {
       url: settings.url.endsWith('/') ? settings.url : `${settings.url}/`,
       language: settings.language,
       timezone: settings.timezone,
+      permalink: settings.permalink,
       authors: toPeople(settings.author),
       ...(settings.copyright === undefined ? {} : { copyright: settings.copyright }),
       feedLimit: settings.feedLimit,
@@ -101,6 +104,8 @@ export const STAND_IN_SITE: Site = {
   url: 'https://settings.invalid/',
   language: 'en',
   timezone: 'UTC',
+  // The default: one that only flags articles that would clash under any dated permalink.
+  permalink: DEFAULT_PERMALINK,
   authors: [{ name: 'unused' }],
   feedLimit: 1,
   groups: { tag: false, author: false },
@@ -127,14 +132,16 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
   if (language) return fail(file, 1, undefined, `opens its frontmatter with ${quote(`---${language}`)}`, 'Syndic reads YAML frontmatter only: make the first line exactly "---"');
   // Passing options also keeps gray-matter from caching every input in a module-level map.
   const split = matter(text, { language: 'yaml', engines: { yaml: { parse: () => ({}) } } });
+  const fence = fenceProblem(text);
+  if (fence) return fail(file, 1, undefined, fence.message, fence.hint);
   if (split.matter === undefined || !text.startsWith('---')) {
     return fail(file, 1, undefined, 'has no frontmatter', 'start the file with a "---" line, then title: and date:, then "---"');
   }
   const source = readYaml(split.matter, file.path, 1, 'INVALID_ARTICLE');
-  if (source.problems.length > 0) return { ok: false, problems: source.problems };
+  if (source.problems.length > 0) return { ok: false, problems: yamlSentences(source.problems, split.matter, 1) };
   const raw = asRecord(source.data);
   const result = frontmatterSchema.safeParse(raw, { reportInput: true });
-  const problems = result.success ? [] : schemaProblems(result.error.issues, source, file.path, 'INVALID_ARTICLE', Object.keys(frontmatterSchema.shape));
+  const problems = result.success ? [] : issueProblems(result.error.issues, source, file.path, 'INVALID_ARTICLE', Object.keys(frontmatterSchema.shape), frontmatterSchema);
   // Dates are checked even when other fields fail, so one run reports everything.
   const dateAt = (field: 'date' | 'updated'): Date | undefined => {
     const value = raw[field];
@@ -177,8 +184,12 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
   const fm = result.data;
   // NFC: the same file name saved on macOS (NFD) and Linux gives the same id and slug.
   const stem = file.stem.normalize('NFC');
-  const slug = fm.slug ?? slugify(stem.replace(/^\d{4}-\d{2}-\d{2}-/, ''));
+  const slug = fm.slug ?? fileSlug(stem);
   if (!slug) return fail(file, 1, 'slug', 'no slug can be made from the file name', 'add `slug: my-story`');
+  const page = permalinkPath(site.permalink, slug, date, site.timezone);
+  // Where 0.2.0 put it (articles/SLUG.html, with its slug rules): the old address keeps a redirect.
+  const before = `articles/${fm.slug ?? legacy.fileSlug(file.stem)}.html`;
+  const notices = split.content.trim() === '' && fm.draft !== true ? [emptyBody(file, text)] : [];
 
   const references = bodyReferences(markdown, file.path);
   return {
@@ -187,6 +198,9 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
       source: file.path,
       id: fm.id ?? defaultId(site, date, stem),
       slug,
+      page,
+      ...(before === page || before === 'articles/.html' ? {} : { moved: before }),
+      ...(notices.length === 0 ? {} : { notices }),
       title: fm.title,
       date,
       updated,
@@ -206,6 +220,20 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
       markdown,
     },
   };
+}
+
+/** A file whose frontmatter cannot even be found: TOML from Hugo, or a `---` never closed. */
+function fenceProblem(text: string): { message: string; hint: string } | undefined {
+  if (/^\+\+\+[ \t]*\n/.test(text)) return { message: 'TOML frontmatter is not supported; use YAML, or syndic import --from hugo', hint: 'syndic import --from hugo DIR converts a Hugo content folder' };
+  if (/^---[ \t]*\n/.test(text) && !/\n---[ \t]*(?:\n|$)/.test(text.slice(3))) {
+    return { message: 'frontmatter starting at line 1 is never closed by ---', hint: 'add a line "---" after the last field, before the article text' };
+  }
+  return undefined;
+}
+
+/** An article with nothing under its frontmatter publishes an empty entry: worth a warning. */
+function emptyBody(file: SourceFile, text: string): ProblemData {
+  return { code: 'INVALID_ARTICLE', message: 'has no text after its frontmatter; readers will get an empty entry', file: file.path, line: text.replace(/\n+$/, '').split('\n').length, hint: 'write the article below the closing ---, or add draft: true until it is ready' };
 }
 
 /** The frontmatter's media fields as references, each knowing the line it was named on. */

@@ -23,6 +23,7 @@ export async function prepareAll(files: readonly SourceFile[], site: Site, jobs:
   if (total === 0) return [];
   const workerFile = new URL('./prepare-worker.js', import.meta.url);
   // Under a TypeScript test runner there is no compiled worker; do the work here.
+  if (files.length > 0) await (await import('./language.js')).loadLanguageRegistry();
   if (jobs < 2 || files.length < PARALLEL_MIN || !existsSync(workerFile)) {
     const { prepare } = await import('./prepare.js');
     return files.map((file, index) => {

@@ -6,6 +6,7 @@ import { LIMITS } from './limits.js';
 import type { Article, Assets, Entry, Site } from './model.js';
 import { referenceKey } from './references.js';
 import { markdownDepthGuard, MarkdownTooDeep } from './render-depth.js';
+import { PERMALINK_ROOT } from './permalink.js';
 import { pageUrl } from './urls.js';
 
 const markdown = new Marked({ gfm: true, async: false }, markdownDepthGuard());
@@ -18,7 +19,9 @@ const markdown = new Marked({ gfm: true, async: false }, markdownDepthGuard());
 export function render(article: Article, site: Site, links: Assets['links'] = []): Entry {
   const { markdown: _body, ...meta } = article;
   const url = pageUrl(article, site);
-  const html = guardedHtml(article, url, new Map(links));
+  // Relative paths in the body are read from the articles folder, where the Markdown is, so
+  // they mean the same whatever the permalink puts the page under; #frag and ?q stay the page's.
+  const html = guardedHtml(article, url, new Map(links), new URL(PERMALINK_ROOT, site.url).href);
   return { ...meta, url, html, excerpt: excerpt(html) || article.title };
 }
 
@@ -26,13 +29,13 @@ export function render(article: Article, site: Site, links: Assets['links'] = []
  * Any failure while rendering one article is that article's problem, reported at its file:
  * parse's markdownComplexity() scan keeps such input away, and this catches what it missed.
  */
-function guardedHtml(article: Article, url: string, links: ReadonlyMap<string, string>): string {
+function guardedHtml(article: Article, url: string, links: ReadonlyMap<string, string>, pathBase: string): string {
   const fail = (message: string): never => {
     throw new SyndicError('INVALID_ARTICLE', message, { file: article.source, line: 1, hint: 'split the article, or simplify its Markdown (fewer nested lists and quotes, less emphasis)' });
   };
   let html: string;
   try {
-    html = sanitize(markdown.parse(article.markdown) as string, url, links);
+    html = sanitize(markdown.parse(article.markdown) as string, url, links, pathBase);
   } catch (error) {
     if (error instanceof SyndicError) throw error;
     const reason = error instanceof MarkdownTooDeep ? error.message : error instanceof RangeError ? 'nests too deeply to render' : 'could not be rendered';
@@ -66,8 +69,8 @@ export function excerpt(html: string): string {
  * flags them: ContainsRelRef). Scripts, handlers and javascript:/data: URLs would run in
  * readers that trust feed HTML. sanitize-html removes both kinds of hazard in one pass.
  */
-export function sanitize(html: string, baseUrl: string, links: ReadonlyMap<string, string> = new Map()): string {
-  const link = (value: string): string | undefined => links.get(referenceKey(value)) ?? absolute(value, baseUrl);
+export function sanitize(html: string, baseUrl: string, links: ReadonlyMap<string, string> = new Map(), pathBase = baseUrl): string {
+  const link = (value: string): string | undefined => links.get(referenceKey(value)) ?? absolute(value, /^\s*[#?]/.test(value) ? baseUrl : pathBase);
   const absolutise =
     (...attributes: string[]): sanitizeHtml.Transformer =>
     (tagName, attribs) => {

@@ -4,6 +4,9 @@ import mime from 'mime';
 import { z } from 'zod';
 import { APPLE_CATEGORIES } from './apple-categories.js';
 import { LIMITS } from './limits.js';
+import { languageProblem } from './language.js';
+import { suggestTimeZone } from './messages.js';
+import { DEFAULT_PERMALINK, permalinkProblem } from './permalink.js';
 
 /** True when `tag` is a well-formed BCP 47 language tag. */
 export function isLanguageTag(tag: string): boolean {
@@ -53,7 +56,21 @@ function plainText(max: number) {
 const text = plainText(LIMITS.prose);
 const title = plainText(LIMITS.title);
 const name = plainText(LIMITS.name);
-const languageTag = z.string().refine(isLanguageTag, 'is not a BCP 47 language tag; use e.g. "fr" or "en-GB"');
+// Content-model checks with their own hints (issue 12): language tags against the IANA
+// registry, time zones with a did-you-mean, and the permalink pattern.
+const languageTag = z.string().superRefine((tag, ctx) => {
+  const problem = languageProblem(tag);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { hint: problem.hint }, input: tag });
+});
+const timeZone = z.string().superRefine((zone, ctx) => {
+  if (isTimeZone(zone)) return;
+  const guess = suggestTimeZone(zone);
+  ctx.addIssue({ code: 'custom', message: 'is not an IANA time zone', params: { hint: guess ? `did you mean ${guess}?` : 'use a name such as "Europe/Brussels" or "America/New_York"' }, input: zone });
+});
+const permalink = z.string().superRefine((pattern, ctx) => {
+  const problem = permalinkProblem(pattern);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { hint: `the default is ${DEFAULT_PERMALINK}; Syndic 0.2.0's pages were at articles/:slug.html` }, input: pattern });
+});
 
 /** An absolute http(s) URL, written back as WHATWG URL serialisation (`HTTPS://Hub.Example` → `https://hub.example/`). */
 const webUrl = z
@@ -223,7 +240,9 @@ export const settingsSchema = z.strictObject({
   /** Default BCP 47 language of articles. Required. */
   language: languageTag,
   /** IANA zone for dates written without a time or offset. Default `UTC`. */
-  timezone: z.string().refine(isTimeZone, 'is not an IANA time zone; use e.g. "Europe/Brussels"').default('UTC'),
+  timezone: timeZone.default('UTC'),
+  /** Where article pages go: tokens :year, :month, :day (in `timezone`) and :slug. Default `articles/:year/:month/:day/:slug.html`. */
+  permalink: permalink.default(DEFAULT_PERMALINK),
   /** Default author of every article. Required. */
   author: people,
   /** Rights statement: RSS `<copyright>`, Atom `<rights>`. Optional. */

@@ -12,6 +12,9 @@ import { readSource } from './load.js';
 import { articlePage, indexItem } from './emit/pages.js';
 import type { Article, ArticleMeta, Entry, FeedSpec, Rendering, Site } from './model.js';
 import { mediaCopies } from './media.js';
+import { movedOutputs } from './emit/moved.js';
+import { overriddenBy, staticFiles } from './static.js';
+import type { SyndicError } from './errors.js';
 import { archiveDir, archiveSpec, plans } from './select.js';
 import { FEED_PATHS, groupDir, pagePath, pageUrl } from './urls.js';
 import { openWriter, type WriteResult } from './write.js';
@@ -29,7 +32,7 @@ export async function writeSite(
   now: Date,
   onProgress: BuildOptions['onProgress'],
   media: Media,
-): Promise<WriteResult & { renderings: Map<string, Rendering>; archives: Map<string, string>; feedUrls: Map<string, string>; groups: Set<string> }> {
+): Promise<WriteResult & { renderings: Map<string, Rendering>; archives: Map<string, string>; feedUrls: Map<string, string>; groups: Set<string>; notices: SyndicError[] }> {
   const { cache, site, files, fresh } = state;
   const assetKeys = media.keys;
   const withAssets = (entry: Entry): Entry => {
@@ -37,7 +40,11 @@ export async function writeSite(
     return assets === undefined ? entry : { ...entry, assets };
   };
   const renderer = lazily(() => import('./render.js'));
-  const writer = await openWriter(outDir, { previous: cache.outputs });
+  const opened = await openWriter(outDir, { previous: cache.outputs });
+  const statics = await staticFiles(root);
+  const overridden = overriddenBy(statics);
+  // static/ files win: what they replace is never staged.
+  const writer = { ...opened, add: (outputs: Parameters<typeof opened.add>[0]) => opened.add(overridden.filter(outputs)) };
   // A failure anywhere below (a render, a full disk) removes the staged tree: dist/ stays as it was.
   try {
     const { existing } = writer;
@@ -79,7 +86,10 @@ export async function writeSite(
         else dueArchives.push({ feed, number: k + 1 });
       });
     }
-    await writer.add([...emit([], listings, site), ...mediaCopies(published, site, media.probes)]);
+    const listed = emit([], listings, site);
+    const moved = movedOutputs(published, listings.filter((listing) => listing.kind !== 'site').map(({ kind, name, feed }) => ({ kind: kind as 'tag' | 'author', name, dir: feed.dir, homeUrl: feed.homeUrl, title: feed.title })), new Map(listed.map((output) => [output.path, output.contents])), site);
+    await writer.add([...listed, ...moved, ...mediaCopies(published, site, media.probes)]);
+    await opened.add(statics);
     // An article sits on the site's archive and on those of its tags and authors: rendering it
     // once instead of on each page made a cold 3,000-article build with archives 2x faster.
     for (const { feed, number } of dueArchives) {
@@ -96,11 +106,11 @@ export async function writeSite(
       for (const entry of batch) fresh.delete(entry.source);
       onProgress?.({ phase: 'pages', done: Math.min(start + PAGE_BATCH, due.length), total: due.length });
     }
-    const result = await writer.commit(keep);
+    const result = await writer.commit(new Set([...keep].filter((kept) => !statics.some((copy) => copy.path === kept))));
     // Renderings are kept only for what the feeds carry, so the cache does not grow with the archive.
     const renderings = new Map(carried.length <= RENDERINGS_KEPT ? carried.map((meta) => [meta.source, renderingOf(entries.get(meta.source) as Entry)]) : []);
     const feedUrls = new Map(listings.flatMap(({ feed }) => (['rss', 'atom', 'json'] as const).map((format) => [feed.dir + FEED_PATHS[format], feed.urls[format]] as const)));
-    return { ...result, renderings, archives, feedUrls, groups };
+    return { ...result, renderings, archives, feedUrls, groups, notices: overridden.notices };
   } catch (error) {
     await writer.abort();
     throw error;

@@ -72,7 +72,7 @@ describe('overlapping runs', () => {
     const root = await copyOf('seed-site/input');
     const bin = path.join(ROOT, 'bin/syndic.js');
     const results = await Promise.all([run(process.execPath, [bin, 'build', '--root', root]), run(process.execPath, [bin, 'build', '--root', root])]);
-    expect(results.map((r) => r.stdout).sort()).toEqual(['built: 1 of 1 article published, 26 files changed\n', 'nothing changed (1 of 1 article published)\n']);
+    expect(results.map((r) => r.stdout).sort()).toEqual(['built: 1 of 1 article published, 27 files changed\n', 'nothing changed (1 of 1 article published)\n']);
     expect((await readdir(root)).sort()).toEqual(['.syndic-cache', 'articles', 'dist', 'syndic.yaml']);
   });
 });
@@ -94,6 +94,8 @@ describe('publishing rules', () => {
     expect(after.published).toBe(2);
     // "Later" has no tags and the site's author: that author's feed and page change too.
     expect(after.changed).toEqual([
+      'articles/2024/12/01/later.html',
+      // Its 0.2.0 address gets a redirect to it.
       'articles/later.html',
       'atom.xml',
       'authors/redaction-syndic/atom.xml',
@@ -128,6 +130,6 @@ describe('publishing rules', () => {
     const after = await ids();
     expect(after).toEqual(before);
     expect(new Set(before.flat())).toEqual(new Set(['tag:news.syndic.example,2024-11-21:2024-11-21-coree-du-nord-soldats-russie']));
-    expect(await readFile(path.join(root, 'dist/rss.xml'), 'utf8')).toContain('https://news.syndic.example/articles/autre-adresse.html');
+    expect(await readFile(path.join(root, 'dist/rss.xml'), 'utf8')).toContain('https://news.syndic.example/articles/2024/11/21/autre-adresse.html');
   });
 });

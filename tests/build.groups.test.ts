@@ -119,17 +119,17 @@ describe('group settings', () => {
 describe('group pages that appear or go', () => {
   it('relink the unchanged articles of that group, as a full build would', async () => {
     const root = await site('groups: {tags: {minArticles: 2}, authors: false}\n', Object.fromEntries([story(1, 'tags: [Rare, Common]\n'), story(2, 'tags: [Common]\n')]));
-    const first = path.join(root, 'dist/articles/s1.html');
+    const first = path.join(root, 'dist/articles/2024/03/01/s1.html');
     await build({ root, now: NOW });
     expect(await readFile(first, 'utf8')).toContain('<li>Rare</li>');
     // A second "Rare" article makes the group; story 1 did not change, but its page must link it.
     await writeFile(path.join(root, 'articles', story(3)[0]), story(3, 'tags: [Rare]\n')[1]);
     const added = await build({ root, now: NOW });
-    expect(added.changed).toContain('articles/s1.html');
-    expect(await readFile(first, 'utf8')).toContain('<a href="../tags/rare/" rel="tag">Rare</a>');
+    expect(added.changed).toContain('articles/2024/03/01/s1.html');
+    expect(await readFile(first, 'utf8')).toContain('<a href="../../../../tags/rare/" rel="tag">Rare</a>');
     const full = await mkdtemp(path.join(tmpdir(), 'syndic-groups-full-'));
     await build({ root, now: NOW, outDir: full, cache: false });
-    expect(await readFile(path.join(full, 'articles/s1.html'), 'utf8')).toBe(await readFile(first, 'utf8'));
+    expect(await readFile(path.join(full, 'articles/2024/03/01/s1.html'), 'utf8')).toBe(await readFile(first, 'utf8'));
     // And back: the group goes, the link goes.
     await writeFile(path.join(root, 'articles', story(3)[0]), story(3)[1]);
     await build({ root, now: NOW });

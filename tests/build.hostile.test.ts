@@ -91,7 +91,7 @@ describe('hostile content', async () => {
       }
     }
     const item = parsed.rss.items.find((i) => i.title === 'Relative URLs');
-    for (const url of ['https://hostile.example/a', 'https://hostile.example/news/media/articles/a.png', 'https://hostile.example/news/b', 'https://hostile.example/news/articles/relative-urls.html#frag', 'https://cdn.example/x.png', 'https://hostile.example/news/articles/relative-urls.html?page=2', 'https://hostile.example/news/articles/c/d.html', 'https://hostile.example/news/media/articles/e.png']) {
+    for (const url of ['https://hostile.example/a', 'https://hostile.example/news/media/articles/a.png', 'https://hostile.example/news/b', 'https://hostile.example/news/articles/2024/01/07/relative-urls.html#frag', 'https://cdn.example/x.png', 'https://hostile.example/news/articles/2024/01/07/relative-urls.html?page=2', 'https://hostile.example/news/articles/c/d.html', 'https://hostile.example/news/media/articles/e.png']) {
       expect(item?.content).toContain(url);
     }
   });

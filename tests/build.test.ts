@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,6 +59,8 @@ describe('build of the seed article', async () => {
     const group = (dir: string) => ['atom.xml', 'feed.json', 'index.html', 'rss.xml'].map((name) => `${dir}/${name}`);
     expect(Object.keys(outputs).sort()).toEqual(
       [
+        'articles/2024/11/21/coree-du-nord-soldats-russie.html',
+        // The 0.2.0 address of the page keeps a redirect to it.
         'articles/coree-du-nord-soldats-russie.html',
         ...group('authors/peter-van-halteren'),
         'atom.xml',
@@ -84,7 +86,7 @@ describe('build of the seed article', async () => {
     expect(feed.language).toBe('fr');
     expect(first?.title).toBe(TITLE);
     expect(first?.authors).toEqual(['Peter van Halteren']);
-    expect(first?.url).toBe('https://news.syndic.example/articles/coree-du-nord-soldats-russie.html');
+    expect(first?.url).toBe('https://news.syndic.example/articles/2024/11/21/coree-du-nord-soldats-russie.html');
     expect(first?.published && calendarDay(first.published, 'Europe/Brussels')).toBe('2024-11-21');
     const content = plainText(first?.content ?? '');
     for (const paragraph of await seedParagraphs()) expect(content).toContain(paragraph);
@@ -120,12 +122,16 @@ describe('build with bad input', () => {
     expect((await readdir(root)).sort()).toEqual(['.syndic-cache', 'articles', 'dist', 'syndic.yaml']);
   });
 
-  it('rejects two articles with the same slug or id', async () => {
+  it('rejects two articles with the same id, or the same page', async () => {
     const root = await copyOf('duplicates');
     const error = (await build({ root, now: NOW }).catch((e: unknown) => e)) as SyndicError;
-    expect(error.problems.map((p) => p.format().split('\n')[0])).toEqual([
+    // One slug on two days is two pages under the default permalink: only the id clashes.
+    expect(error.problems.map((p) => p.format().split('\n')[0])).toEqual(['articles/b.md:4: id: "tag:x.example,2024:same" is already used by articles/a.md']);
+    await writeFile(path.join(root, 'syndic.yaml'), `${await readFile(path.join(root, 'syndic.yaml'), 'utf8')}permalink: "articles/:slug.html"\n`);
+    const again = (await build({ root, now: NOW }).catch((e: unknown) => e)) as SyndicError;
+    expect(again.problems.map((p) => p.format().split('\n')[0])).toEqual([
       'articles/b.md:4: id: "tag:x.example,2024:same" is already used by articles/a.md',
-      'articles/b.md:5: slug: "same" is already used by articles/a.md',
+      'articles/b.md:5: slug: the page articles/same.html is already used by articles/a.md',
     ]);
   });
 });

@@ -143,7 +143,7 @@ describe('main', () => {
 
   it('builds, then reports that nothing changed', async () => {
     const root = await siteCopy();
-    expect(await cli(['build', '--root', root])).toEqual({ code: 0, stdout: 'built: 1 of 1 article published, 26 files changed\n', stderr: '' });
+    expect(await cli(['build', '--root', root])).toEqual({ code: 0, stdout: 'built: 1 of 1 article published, 27 files changed\n', stderr: '' });
     expect(await cli(['build', '--root', root])).toEqual({ code: 0, stdout: 'nothing changed (1 of 1 article published)\n', stderr: '' });
   });
 
@@ -169,11 +169,11 @@ describe('build output', () => {
     const root = await siteCopy();
     expect(await cli(['build', '--root', root], terminal({ NO_COLOR: '1' }))).toEqual({
       code: 0,
-      stdout: '✔ Built in 0.50 s: 1 of 1 article published · 18 feeds written · 26 files changed · 0 unchanged · 0 warnings\n',
+      stdout: '✔ Built in 0.50 s: 1 of 1 article published · 18 feeds written · 27 files changed · 0 unchanged · 0 warnings\n',
       stderr: '',
     });
     expect((await cli(['build', '--root', root], terminal({ NO_COLOR: '1' }))).stdout).toBe(
-      '✔ Nothing changed in 0.50 s: 1 of 1 article published · 0 feeds written · 0 files changed · 26 unchanged · 0 warnings\n',
+      '✔ Nothing changed in 0.50 s: 1 of 1 article published · 0 feeds written · 0 files changed · 27 unchanged · 0 warnings\n',
     );
   });
 
@@ -185,7 +185,7 @@ describe('build output', () => {
 
   it('--quiet on a terminal prints the one plain line', async () => {
     const root = await siteCopy();
-    expect(await cli(['build', '--root', root, '--quiet'], terminal())).toEqual({ code: 0, stdout: 'built: 1 of 1 article published, 26 files changed\n', stderr: '' });
+    expect(await cli(['build', '--root', root, '--quiet'], terminal())).toEqual({ code: 0, stdout: 'built: 1 of 1 article published, 27 files changed\n', stderr: '' });
   });
 
   it('--json prints a summary with stable keys', async () => {
@@ -195,8 +195,8 @@ describe('build output', () => {
     const summary = JSON.parse(stdout) as Record<string, unknown>;
     expect(Object.keys(summary)).toEqual(['command', 'ok', 'status', 'articles', 'published', 'changed', 'feedsWritten', 'unchanged', 'warnings', 'problems', 'durationMs']);
     expect(summary).toMatchObject({ command: 'build', ok: true, status: 0, articles: 1, published: 1, feedsWritten: 18, unchanged: 0, warnings: [], problems: [], durationMs: 500 });
-    expect(summary.changed).toEqual(expect.arrayContaining(['articles/coree-du-nord-soldats-russie.html', 'atom.xml', 'feed.json', 'feeds.opml', 'index.html', 'rss.xml', 'tags/russie/rss.xml']));
-    expect(summary.changed).toHaveLength(26);
+    expect(summary.changed).toEqual(expect.arrayContaining(['articles/2024/11/21/coree-du-nord-soldats-russie.html', 'atom.xml', 'feed.json', 'feeds.opml', 'index.html', 'rss.xml', 'tags/russie/rss.xml']));
+    expect(summary.changed).toHaveLength(27);
   });
 
   it('--json on failure lists every problem as an object, and nothing on stderr', async () => {
@@ -228,7 +228,7 @@ describe('the installed binary', () => {
   it('builds the fixture site and exits 0', async () => {
     const root = await siteCopy();
     const { stdout } = await run(process.execPath, [path.join(ROOT, 'bin/syndic.js'), 'build', '--root', root]);
-    expect(stdout).toBe('built: 1 of 1 article published, 26 files changed\n');
+    expect(stdout).toBe('built: 1 of 1 article published, 27 files changed\n');
     expect((await readdir(path.join(root, 'dist'))).sort()).toEqual(['.syndic-manifest', 'articles', 'atom.xml', 'authors', 'feed.json', 'feeds.opml', 'index.html', 'rss.xml', 'tags']);
   });
 

@@ -20,8 +20,8 @@ async function consumer(): Promise<string> {
 }
 
 describe('public API', () => {
-  it('exports build, check, generate, probeMedia, serve, watch and SyndicError', () => {
-    expect(Object.keys(api).sort()).toEqual(['SyndicError', 'build', 'check', 'generate', 'probeMedia', 'serve', 'watch']);
+  it('exports build, check, generate, loadLanguageRegistry, probeMedia, serve, watch and SyndicError', () => {
+    expect(Object.keys(api).sort()).toEqual(['SyndicError', 'build', 'check', 'generate', 'loadLanguageRegistry', 'probeMedia', 'serve', 'watch']);
   });
 
   it('is importable by package name from compiled ESM', async () => {
@@ -42,7 +42,7 @@ console.log(JSON.stringify({ problems: checked.problems.length, published: built
 `,
     );
     const { stdout } = await run(process.execPath, ['use.mjs'], { cwd: dir });
-    expect(JSON.parse(stdout)).toEqual({ problems: 0, published: 1, changed: 26, failed: 'missing: does not exist\n  hint: pass --articles DIR or create an articles/ folder' });
+    expect(JSON.parse(stdout)).toEqual({ problems: 0, published: 1, changed: 27, failed: 'missing: does not exist\n  hint: pass --articles DIR or create an articles/ folder' });
     expect(await readFile(path.join(dir, 'site/dist/rss.xml'), 'utf8')).toContain('<rss ');
   });
 

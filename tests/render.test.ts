@@ -12,8 +12,15 @@ describe('render', () => {
     expect(rendered.html).toBe('<p><strong>Ukraine sous pression</strong> : « citation »</p>\n<ul>\n<li>un</li>\n<li>deux</li>\n</ul>\n');
   });
 
-  it('puts pages under articles/<slug>.html', () => {
-    expect(pagePath({ slug: 'a-b' })).toBe('articles/a-b.html');
+  it('puts pages where the permalink put them at parse time', () => {
+    expect(pagePath({ page: 'articles/2024/11/21/a-b.html' })).toBe('articles/2024/11/21/a-b.html');
+  });
+
+  it('reads relative paths in the body from the articles folder, whatever the permalink; #frag and ?q from the page', () => {
+    const deep = article({ page: 'articles/2024/11/21/story.html', markdown: '![a](a.png) [b](../b.html) [c](#c) [d](?page=2)\n' });
+    expect(render(deep, site()).html).toBe(
+      '<p><img src="https://news.test.example/articles/a.png" alt="a" /> <a href="https://news.test.example/b.html">b</a> <a href="https://news.test.example/articles/2024/11/21/story.html#c">c</a> <a href="https://news.test.example/articles/2024/11/21/story.html?page=2">d</a></p>\n',
+    );
   });
 });
 

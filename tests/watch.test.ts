@@ -48,7 +48,7 @@ describe('watch', () => {
       const rebuilt = next((outcome) => outcome.ok && outcome.result.changed.length > 0);
       await writeFile(path.join(root, ARTICLE), (await readFile(path.join(SITE, ARTICLE), 'utf8')).replace('Armée asiatique', 'Armée d’Asie'));
       await rebuilt;
-      expect(await readFile(path.join(root, 'dist/articles/coree-du-nord-soldats-russie.html'), 'utf8')).toContain('Armée d’Asie');
+      expect(await readFile(path.join(root, 'dist/articles/2024/11/21/coree-du-nord-soldats-russie.html'), 'utf8')).toContain('Armée d’Asie');
     } finally {
       await watcher.close();
     }

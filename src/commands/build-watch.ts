@@ -7,7 +7,7 @@ import { plainSummary, previewOf, printProblems, problemsOf } from './report.js'
 /** Prints one build's outcome the way `syndic build` does; a failure also says the last good site stays. */
 export function reportOutcome(outcome: BuildOutcome, io: Io, preview?: string): void {
   if (outcome.ok) {
-    printProblems(io, outcome.result.warnings, 'warning');
+    printProblems(io, [...outcome.result.warnings, ...outcome.result.notices], 'warning');
     for (const note of outcome.result.notes) io.stderr(`note: ${note}\n`);
     io.stdout(plainSummary(outcome.result, preview));
     return;

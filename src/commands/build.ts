@@ -162,10 +162,11 @@ export async function runBuild(options: BuildOptions, mode: Mode, io: Io, after:
   const feedsWritten = result.changed.filter((file) => feedFiles.includes(file.slice(file.lastIndexOf('/') + 1))).length;
   if (mode === 'json') {
     const { articles, published, changed, unchanged } = result;
-    printJson(io, { command: 'build', ok: true, status, ...(preview ? { preview: { drafts: options.drafts === true, future: options.future === true } } : {}), articles, published, changed, feedsWritten, unchanged, warnings: result.warnings.map(problemJson), problems: [], ...(pings ? { pings } : {}), durationMs: elapsed() });
+    printJson(io, { command: 'build', ok: true, status, ...(preview ? { preview: { drafts: options.drafts === true, future: options.future === true } } : {}), articles, published, changed, feedsWritten, unchanged, warnings: [...result.warnings, ...result.notices].map(problemJson), problems: [], ...(pings ? { pings } : {}), durationMs: elapsed() });
     return status;
   }
-  printProblems(io, result.warnings, 'warning');
+  // Notices (an empty body, a draft sharing a page) are warnings too, but never change the status.
+  printProblems(io, [...result.warnings, ...result.notices], 'warning');
   const counts = `${result.published} of ${plural(result.articles, 'article')} published`;
   const told = pings?.filter((r) => r.ok).length ?? 0;
   const pinged = pings && told > 0 ? `pinged: ${told} of ${plural(pings.length, 'notification')} accepted\n` : '';
@@ -175,13 +176,13 @@ export async function runBuild(options: BuildOptions, mode: Mode, io: Io, after:
     return status;
   }
   const c = colorsFor(io, 'stdout');
-  const warnings = plural(result.warnings.length, 'warning');
+  const warnings = plural(result.warnings.length + result.notices.length, 'warning');
   const parts = [
     counts,
     `${plural(feedsWritten, 'feed')} written`,
     `${plural(result.changed.length, 'file')} changed`,
     `${result.unchanged} unchanged`,
-    result.warnings.length > 0 ? c.yellow(warnings) : warnings,
+    result.warnings.length + result.notices.length > 0 ? c.yellow(warnings) : warnings,
   ];
   const head = c.bold(`${result.changed.length === 0 ? 'Nothing changed' : 'Built'}${preview ? ` (preview with ${preview})` : ''}`);
   io.stdout(`${status === EXIT.ok ? c.green('✔') : c.yellow('!')} ${head} in ${seconds(elapsed())}: ${parts.join(c.dim(' · '))}\n`);

@@ -16,6 +16,7 @@ Options
   --config FILE      Site settings (default: ROOT/syndic.yaml)
   --base-url URL     Check with this url instead of the settings'
   --timezone ZONE    Check with this timezone instead of the settings'
+  --strict           Warnings (an empty body, a draft sharing a page) fail too
   -q, --quiet        No colour: problems on stderr, one summary line
   --json             Print a JSON summary on stdout instead, for scripts
   -h, --help         Show this help
@@ -23,12 +24,13 @@ Options
 Examples
   $ syndic check
   $ syndic check --json > check.json
+  $ syndic check --strict
 
 Exit status
-  0 no problems    1 invalid input    64 bad usage
+  0 no problems (warnings allowed unless --strict)    1 invalid input    64 bad usage
 `;
 
-const OPTIONS = { ...PROJECT_OPTIONS, ...SITE_OPTIONS, ...OUTPUT_OPTIONS } as const;
+const OPTIONS = { ...PROJECT_OPTIONS, ...SITE_OPTIONS, ...OUTPUT_OPTIONS, strict: { type: 'boolean' } } as const;
 
 export const command: Command = {
   name: 'check',
@@ -39,13 +41,17 @@ export const command: Command = {
     const mode = modeOf(io, parsed.values);
     const elapsed = stopwatch(io);
     const { check } = await import('../check.js');
-    const { articles, problems } = await check(projectOptions(parsed.values));
+    const { articles, problems: errors, warnings: notices } = await check(projectOptions(parsed.values));
+    // --strict: a warning is a problem like any other.
+    const problems = parsed.values.strict ? [...errors, ...notices] : errors;
+    const warnings = parsed.values.strict ? [] : notices;
     const status = problems.length === 0 ? EXIT.ok : statusOf(new SyndicError('BUILD_FAILED', 'check', { problems }));
     if (mode === 'json') {
-      printJson(io, { command: 'check', ok: problems.length === 0, status, articles, problems: problems.map(problemJson), durationMs: elapsed() });
+      printJson(io, { command: 'check', ok: problems.length === 0, status, articles, problems: problems.map(problemJson), warnings: warnings.map(problemJson), durationMs: elapsed() });
       return status;
     }
     printProblems(io, problems);
+    printProblems(io, warnings, 'warning');
     const c = colorsFor(io, 'stdout');
     if (problems.length > 0) {
       io.stderr(`syndic: ${plural(problems.length, 'problem')} in ${plural(articles, 'article')} and the settings would stop a build\n`);

@@ -24,7 +24,8 @@ Examples
   $ $EDITOR "$(syndic new 'Élections : les résultats')"
 
 Exit status
-  0 written    1 the file exists or the settings are invalid    64 bad usage
+  0 written    1 the file exists (the next free name is printed) or the
+  settings are invalid    64 bad usage
 `;
 
 const OPTIONS = { ...PROJECT_OPTIONS, now: { type: 'string' } } as const;
@@ -39,7 +40,7 @@ export const command: Command = {
     const title = (parsed.positionals[0] ?? '').trim();
     const now = parseNow(values.now) ?? new Date();
     if (now instanceof Error) return badUsage(io, 'new', now.message);
-    const [{ openProject, createArticle }, { articleFileName, articleText }, { calendarDay }] = await Promise.all([
+    const [{ openProject, createArticle, takenName }, { articleFileName, articleText }, { calendarDay }] = await Promise.all([
       import('./project.js'),
       import('../article-text.js'),
       import('../dates.js'),
@@ -50,7 +51,14 @@ export const command: Command = {
       const name = articleFileName(date, title);
       if (!name) return badUsage(io, 'new', `no file name can be made from the title ${JSON.stringify(title)}; give it some letters or digits`);
       const file = path.join(articlesDir, name);
-      await createArticle(file, articleText({ title, date, authors: site.authors, lang: site.language, draft: true }, ''));
+      try {
+        await createArticle(file, articleText({ title, date, authors: site.authors, lang: site.language, draft: true }, ''));
+      } catch (error) {
+        if (!(error instanceof SyndicError) || error.code !== 'EXISTS') throw error;
+        // "Le brief 2" slugs to le-brief-2, the free name: the hint is a command that works.
+        const suffix = (free: string): string => /-(\d+)\.md$/.exec(free)?.[1] ?? '2';
+        throw takenName(articlesDir, name, (free) => `edit that file, or run: syndic new ${JSON.stringify(`${title} ${suffix(free)}`)}`);
+      }
       io.stdout(`${file}\n`);
       return EXIT.ok;
     } catch (error) {

@@ -6,6 +6,7 @@ import type { Entry, FeedSpec, GroupKind, Output, Site } from '../model.js';
 import { groupDir, INDEX_PATH, OPML_PATH, pagePath } from '../urls.js';
 import { longDate } from './date-locale.js';
 import { escapeAttribute as esc } from './escape.js';
+import { directionOf, labelsFor, type Labels } from './labels.js';
 
 // A measure of ~70 characters, system fonts, and colours of at least 7:1 contrast (WCAG AAA) in
 // both schemes. Focus stays visible for keyboard users; the skip link appears when focused.
@@ -22,16 +23,8 @@ pre{overflow-x:auto}.tags{list-style:none;padding:0;display:flex;flex-wrap:wrap;
 .articles{padding-left:1.25rem}.articles li{margin-bottom:.75rem}
 figure{margin:1.5rem 0}figcaption,.episode p{color:var(--muted);font-size:.95rem}audio,video{width:100%}`;
 
-/** The few words the pages say themselves, in the page's language (English otherwise). */
-const LABELS = {
-  fr: { skip: 'Aller au contenu', by: 'Par', tags: 'Sujets', subscribe: 'S’abonner', colon: '\u00a0:', articles: 'Articles', feeds: 'Tous les flux (OPML)', episode: 'Épisode', download: 'Télécharger', transcript: 'Transcription', credit: 'Crédit' },
-  en: { skip: 'Skip to content', by: 'By', tags: 'Tags', subscribe: 'Subscribe', colon: ':', articles: 'Articles', feeds: 'All feeds (OPML)', episode: 'Episode', download: 'Download', transcript: 'Transcript', credit: 'Credit' },
-} as const;
-type Labels = (typeof LABELS)[keyof typeof LABELS];
-
-function labels(lang: string): Labels {
-  return lang.toLowerCase().startsWith('fr') ? LABELS.fr : LABELS.en;
-}
+// The page's own words come from the catalogue in labels.ts.
+const labels = labelsFor;
 
 /**
  * How a page at `from` (a path in the output folder) links to `url`: relative when it is on
@@ -67,28 +60,14 @@ function head(title: string, description: string | undefined, feeds: readonly Fe
 }
 
 function document(lang: string, headHtml: string, body: string): string {
-  return `<!doctype html>\n<html lang="${esc(lang)}" dir="${direction(lang)}">\n<head>\n${headHtml}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
-}
-
-const directions = new Map<string, 'ltr' | 'rtl'>();
-
-/** The writing direction of a language's script (`ar`, `he`, `fa`, `ur`… are right to left), from ICU through Intl.Locale. */
-export function direction(lang: string): 'ltr' | 'rtl' {
-  let known = directions.get(lang);
-  if (known === undefined) {
-    // Node 20 has the `textInfo` getter; the proposal since renamed it getTextInfo().
-    const locale = new Intl.Locale(lang) as Intl.Locale & { textInfo?: { direction?: string }; getTextInfo?: () => { direction?: string } };
-    known = (locale.getTextInfo?.() ?? locale.textInfo)?.direction === 'rtl' ? 'rtl' : 'ltr';
-    directions.set(lang, known);
-  }
-  return known;
+  return `<!doctype html>\n<html lang="${esc(lang)}" dir="${directionOf(lang)}">\n<head>\n${headHtml}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 }
 
 function siteFooter(here: string, site: Site, feed: FeedLinks, text: Labels): string {
   const link = (url: string, type: string, name: string): string => `<a href="${esc(linkFrom(here, url, site))}" type="${type}">${name}</a>`;
   const subscribe = `<nav aria-label="${text.subscribe}"><p>${text.subscribe}${text.colon} ${link(feed.urls.rss, 'application/rss+xml', 'RSS')} · ${link(feed.urls.atom, 'application/atom+xml', 'Atom')} · ${link(feed.urls.json, 'application/feed+json', 'JSON Feed')}</p></nav>`;
   const opml = `<p><a href="${esc(linkFrom(here, new URL(OPML_PATH, site.url).href, site))}" type="text/x-opml">${text.feeds}</a></p>`;
-  return ['<footer class="site">', subscribe, opml, ...(site.copyright === undefined ? [] : [`<p>${esc(site.copyright)}</p>`]), '</footer>'].join('\n');
+  return [`<footer class="site">`, subscribe, opml, ...(site.copyright === undefined ? [] : [`<p>${esc(site.copyright)}</p>`]), '</footer>'].join('\n');
 }
 
 // date-fns takes ~36 µs a date; the index of 10,000 articles has only a few hundred distinct days.
@@ -116,8 +95,8 @@ function date(value: Date, lang: string, site: Site): string {
 /** `lang` (and `dir`) on an element whose language differs from the page's, so screen readers switch voice. */
 function langAttribute(lang: string, pageLang: string): string {
   if (lang === pageLang) return '';
-  const dir = direction(lang);
-  return ` lang="${esc(lang)}"${dir === direction(pageLang) ? '' : ` dir="${dir}"`}`;
+  const dir = directionOf(lang);
+  return ` lang="${esc(lang)}"${dir === directionOf(pageLang) ? '' : ` dir="${dir}"`}`;
 }
 
 /**
@@ -127,8 +106,8 @@ function langAttribute(lang: string, pageLang: string): string {
 export function articlePage(entry: Entry, site: Site, feed: FeedLinks, groups: GroupFeeds = new Map()): Output {
   const here = pagePath(entry);
   // The site's chrome speaks the site's language (<html lang>); the article its own (<article lang>).
-  const chrome = labels(site.language);
   const text = labels(entry.lang);
+  const chrome = labels(site.language);
   const groupOf = (kind: GroupKind, name: string): FeedLinks | undefined => groups.get(groupDir(kind, name));
   const named = (kind: GroupKind, name: string, rel: string): string => {
     const group = groupOf(kind, name);
@@ -144,7 +123,7 @@ export function articlePage(entry: Entry, site: Site, feed: FeedLinks, groups: G
     `<a class="skip" href="#main">${chrome.skip}</a>`,
     `<header class="site"><p><a href="${esc(linkFrom(here, site.url, site))}" rel="home">${esc(site.title)}</a></p></header>`,
     '<main id="main">',
-    `<article lang="${esc(entry.lang)}" dir="${direction(entry.lang)}">`,
+    `<article lang="${esc(entry.lang)}" dir="${directionOf(entry.lang)}">`,
     '<header>',
     `<h1>${esc(entry.title)}</h1>`,
     `<p class="meta">${byline === '' ? '' : `${text.by} ${byline} · `}${date(entry.date, entry.lang, site)}</p>`,

@@ -1,4 +1,4 @@
-import { cp, readdir, rm, symlink } from 'node:fs/promises';
+import { cp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, seedSite, syndic } from './binary.js';
@@ -32,7 +32,7 @@ describe('syndic check', () => {
     const { code, stdout, stderr } = await syndic(['check', '--root', root, '--json']);
     expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
     const report = JSON.parse(stdout) as { command: string; ok: boolean; status: number; articles: number; problems: Array<Record<string, unknown>> };
-    expect(Object.keys(report)).toEqual(['command', 'ok', 'status', 'articles', 'problems', 'durationMs']);
+    expect(Object.keys(report)).toEqual(['command', 'ok', 'status', 'articles', 'problems', 'warnings', 'durationMs']);
     expect(report).toMatchObject({ command: 'check', ok: false, status: 1, articles: 3 });
     expect(report.problems).toEqual([
       {
@@ -46,5 +46,18 @@ describe('syndic check', () => {
       },
       { code: 'INVALID_ARTICLE', file: 'articles/no-title.md', line: 1, column: null, field: 'title', message: 'is required: add a line `title: "…"`', hint: null },
     ]);
+  });
+
+  it('prints warnings without failing; --strict fails on them; build stays 0 with them', async () => {
+    const root = await seedSite();
+    await writeFile(path.join(root, 'articles/2024-11-20-vide.md'), '---\ntitle: Vide\ndate: 2024-11-20\n---\n');
+    const warning = `warning: articles/2024-11-20-vide.md:4: has no text after its frontmatter; readers will get an empty entry\n  hint: write the article below the closing ---, or add draft: true until it is ready\n`;
+    expect(await syndic(['check', '--root', root])).toEqual({ code: 0, stdout: 'checked: 2 articles and the settings, no problems\n', stderr: warning });
+    const strict = await syndic(['check', '--strict', '--root', root]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('articles/2024-11-20-vide.md:4: has no text after its frontmatter');
+    const built = await syndic(['build', '--root', root, '--now', '2024-11-22T00:00:00Z']);
+    expect(built.code).toBe(0);
+    expect(built.stderr).toBe(warning);
   });
 });

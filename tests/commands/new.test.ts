@@ -51,9 +51,37 @@ describe('syndic new', () => {
     expect(result).toEqual({
       code: 1,
       stdout: '',
-      stderr: `${existing}: already exists; Syndic never overwrites an article\n  hint: edit that file, or choose another title or date\n`,
+      stderr: `${existing}: already exists; Syndic never overwrites an article. The next free name is ${existing.replace('.md', '-2.md')}\n  hint: edit that file, or run: syndic new "Corée du Nord soldats Russie 2"\n`,
     });
     expect(await readFile(existing, 'utf8')).toBe(before);
+    // The command the hint gives writes exactly the free name it named.
+    expect((await syndic(['new', 'Corée du Nord soldats Russie 2', '--root', root, '--now', '2024-11-21T12:00:00Z'])).stdout).toBe(`${existing.replace('.md', '-2.md')}\n`);
+  });
+
+  it('writes the letters of Japanese and Korean titles, and the article builds', async () => {
+    const root = await seedSite();
+    const now = '2024-11-21T12:00:00+01:00';
+    const tokyo = await syndic(['new', '東京', '--root', root, '--now', now]);
+    const seoul = await syndic(['new', '서울 뉴스', '--root', root, '--now', now]);
+    expect([tokyo.stdout, seoul.stdout]).toEqual([`${path.join(root, 'articles/2024-11-21-東京.md')}\n`, `${path.join(root, 'articles/2024-11-21-서울-뉴스.md')}\n`]);
+    for (const file of ['2024-11-21-東京.md', '2024-11-21-서울-뉴스.md']) {
+      const text = await readFile(path.join(root, 'articles', file), 'utf8');
+      await writeFile(path.join(root, 'articles', file), `${text.replace('draft: true\n', '')}Texte.\n`);
+    }
+    await build({ root, now: new Date(now) });
+    expect(await readdir(path.join(root, 'dist/articles/2024/11/21'))).toEqual(expect.arrayContaining(['東京.html', '서울-뉴스.html']));
+  });
+
+  it('lets two same-titled briefs on two days build, each on its own page', async () => {
+    const root = await seedSite();
+    for (const now of ['2024-11-21T08:00:00+01:00', '2024-11-22T08:00:00+01:00']) {
+      const file = (await syndic(['new', 'Le brief', '--root', root, '--now', now])).stdout.trim();
+      await writeFile(file, `${(await readFile(file, 'utf8')).replace('draft: true\n', '')}Le brief du jour.\n`);
+    }
+    const result = await build({ root, now: new Date('2024-11-23T00:00:00Z') });
+    expect(result).toMatchObject({ published: 3, notices: [] });
+    expect(await readdir(path.join(root, 'dist/articles/2024/11/21'))).toContain('le-brief.html');
+    expect(await readdir(path.join(root, 'dist/articles/2024/11/22'))).toContain('le-brief.html');
   });
 
   it('refuses a title with nothing to name the file after, and a project without settings', async () => {

@@ -9,7 +9,7 @@ import { SERVE_HELP } from '../../src/commands/serve.js';
 import { startCli, type RunningCli } from '../support/running-cli.js';
 
 const SITE = path.resolve(import.meta.dirname, '../fixtures/seed-site/input');
-const PAGE = '/articles/coree-du-nord-soldats-russie.html';
+const PAGE = '/articles/2024/11/21/coree-du-nord-soldats-russie.html';
 const ARTICLE = 'articles/2024-11-21-coree-du-nord-soldats-russie.md';
 const PREVIEW = '.syndic-cache/preview/dist';
 
@@ -48,7 +48,7 @@ describe('syndic serve', () => {
   });
 
   it('builds first, then prints where it serves', () => {
-    expect(cli.stdout()).toMatch(/^built: 1 of 1 article published, 26 files changed\nserving \.syndic-cache\/preview\/dist\/ at http:\/\/127\.0\.0\.1:\d+\/ \(Ctrl-C to stop\)\n$/);
+    expect(cli.stdout()).toMatch(/^built: 1 of 1 article published, 27 files changed\nserving \.syndic-cache\/preview\/dist\/ at http:\/\/127\.0\.0\.1:\d+\/ \(Ctrl-C to stop\)\n$/);
   });
 
   it('serves the built files byte for byte with their content types', async () => {

@@ -10,7 +10,7 @@ function expectAccessible(html: string, lang: string, dir = 'ltr'): void {
   expect(html).toMatch(/<title>[^<]+<\/title>/);
   expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
   // Landmarks, and a skip link to the main one as the first focusable element.
-  expect(html).toMatch(/<body>\n<a class="skip" href="#main">/);
+  expect(html).toMatch(/<body>\n<a class="skip" href="#main"( lang="[^"]+")?>/);
   expect(html).toContain('<main id="main">');
   for (const landmark of ['<header', '<footer', '<nav']) expect(html).toContain(landmark);
   // Focus stays visible; a dark scheme exists; no script of any kind.

@@ -1,0 +1,78 @@
+// The few words the pages say themselves (skip link, byline, subscribe…), per language, and
+// the writing direction of a language. Dates are not here: date-fns locales write them.
+
+export interface Labels {
+  skip: string;
+  /** Before the authors' names: "By Peter", "Par Peter", "著者: Peter". */
+  by: string;
+  tags: string;
+  subscribe: string;
+  /** Between "Subscribe" and the links: French puts a no-break space before it, CJK a full-width colon. */
+  colon: string;
+  articles: string;
+  feeds: string;
+  /** A podcast episode's player: its heading, the download and transcript links, an image credit. */
+  episode: string;
+  download: string;
+  transcript: string;
+  credit: string;
+}
+
+// The languages most used by news sites, and a few more with large newsrooms.
+const CATALOGUE: Readonly<Record<string, Labels>> = {
+  en: { skip: 'Skip to content', by: 'By', tags: 'Tags', subscribe: 'Subscribe', colon: ':', articles: 'Articles', feeds: 'All feeds (OPML)', episode: 'Episode', download: 'Download', transcript: 'Transcript', credit: 'Credit' },
+  fr: { skip: 'Aller au contenu', by: 'Par', tags: 'Sujets', subscribe: 'S’abonner', colon: '\u00a0:', articles: 'Articles', feeds: 'Tous les flux (OPML)', episode: 'Épisode', download: 'Télécharger', transcript: 'Transcription', credit: 'Crédit' },
+  es: { skip: 'Saltar al contenido', by: 'Por', tags: 'Temas', subscribe: 'Suscribirse', colon: ':', articles: 'Artículos', feeds: 'Todos los feeds (OPML)', episode: 'Episodio', download: 'Descargar', transcript: 'Transcripción', credit: 'Crédito' },
+  de: { skip: 'Zum Inhalt springen', by: 'Von', tags: 'Themen', subscribe: 'Abonnieren', colon: ':', articles: 'Artikel', feeds: 'Alle Feeds (OPML)', episode: 'Folge', download: 'Herunterladen', transcript: 'Transkript', credit: 'Bildnachweis' },
+  pt: { skip: 'Ir para o conteúdo', by: 'Por', tags: 'Temas', subscribe: 'Assinar', colon: ':', articles: 'Artigos', feeds: 'Todos os feeds (OPML)', episode: 'Episódio', download: 'Baixar', transcript: 'Transcrição', credit: 'Crédito' },
+  it: { skip: 'Vai al contenuto', by: 'Di', tags: 'Argomenti', subscribe: 'Iscriviti', colon: ':', articles: 'Articoli', feeds: 'Tutti i feed (OPML)', episode: 'Episodio', download: 'Scarica', transcript: 'Trascrizione', credit: 'Credito' },
+  nl: { skip: 'Naar de inhoud', by: 'Door', tags: 'Onderwerpen', subscribe: 'Abonneren', colon: ':', articles: 'Artikelen', feeds: 'Alle feeds (OPML)', episode: 'Aflevering', download: 'Downloaden', transcript: 'Transcript', credit: 'Beeld' },
+  ar: { skip: 'انتقل إلى المحتوى', by: 'بقلم', tags: 'الموضوعات', subscribe: 'اشترك', colon: ':', articles: 'المقالات', feeds: 'كل الخلاصات (OPML)', episode: 'الحلقة', download: 'تنزيل', transcript: 'النص', credit: 'المصدر' },
+  ru: { skip: 'Перейти к содержанию', by: 'Автор:', tags: 'Темы', subscribe: 'Подписаться', colon: ':', articles: 'Статьи', feeds: 'Все ленты (OPML)', episode: 'Выпуск', download: 'Скачать', transcript: 'Расшифровка', credit: 'Источник' },
+  uk: { skip: 'Перейти до змісту', by: 'Автор:', tags: 'Теми', subscribe: 'Підписатися', colon: ':', articles: 'Статті', feeds: 'Усі стрічки (OPML)', episode: 'Випуск', download: 'Завантажити', transcript: 'Розшифровка', credit: 'Джерело' },
+  pl: { skip: 'Przejdź do treści', by: 'Autor:', tags: 'Tematy', subscribe: 'Subskrybuj', colon: ':', articles: 'Artykuły', feeds: 'Wszystkie kanały (OPML)', episode: 'Odcinek', download: 'Pobierz', transcript: 'Transkrypcja', credit: 'Źródło' },
+  tr: { skip: 'İçeriğe geç', by: 'Yazan:', tags: 'Etiketler', subscribe: 'Abone ol', colon: ':', articles: 'Makaleler', feeds: 'Tüm beslemeler (OPML)', episode: 'Bölüm', download: 'İndir', transcript: 'Döküm', credit: 'Kaynak' },
+  ja: { skip: '本文へスキップ', by: '著者:', tags: 'タグ', subscribe: '購読', colon: '：', articles: '記事', feeds: 'すべてのフィード (OPML)', episode: 'エピソード', download: 'ダウンロード', transcript: '文字起こし', credit: 'クレジット' },
+  zh: { skip: '跳到内容', by: '作者:', tags: '标签', subscribe: '订阅', colon: '：', articles: '文章', feeds: '所有订阅源 (OPML)', episode: '单集', download: '下载', transcript: '文字稿', credit: '来源' },
+  'zh-hant': { skip: '跳到內容', by: '作者:', tags: '標籤', subscribe: '訂閱', colon: '：', articles: '文章', feeds: '所有訂閱源 (OPML)', episode: '單集', download: '下載', transcript: '文字稿', credit: '來源' },
+  ko: { skip: '본문 바로가기', by: '글:', tags: '태그', subscribe: '구독', colon: ':', articles: '기사', feeds: '모든 피드 (OPML)', episode: '에피소드', download: '다운로드', transcript: '대본', credit: '출처' },
+  he: { skip: 'דלג לתוכן', by: 'מאת', tags: 'נושאים', subscribe: 'הרשמה', colon: ':', articles: 'כתבות', feeds: 'כל הפידים (OPML)', episode: 'פרק', download: 'הורדה', transcript: 'תמלול', credit: 'קרדיט' },
+  fa: { skip: 'پرش به محتوا', by: 'نوشتهٔ', tags: 'برچسب‌ها', subscribe: 'اشتراک', colon: ':', articles: 'مقاله‌ها', feeds: 'همهٔ خوراک‌ها (OPML)', episode: 'قسمت', download: 'دانلود', transcript: 'متن', credit: 'منبع' },
+};
+
+/** Languages the catalogue speaks; any other gets English labels. */
+export const LABEL_LANGUAGES: readonly string[] = Object.keys(CATALOGUE);
+
+const chosen = new Map<string, Labels>();
+
+/** The labels for a BCP 47 tag: the tag, its language and script (zh-TW → zh-Hant), its language, then English. */
+export function labelsFor(lang: string): Labels {
+  let labels = chosen.get(lang);
+  if (labels === undefined) {
+    const locale = localeOf(lang);
+    const candidates = [lang.toLowerCase(), locale ? `${locale.language}-${locale.maximize().script ?? ''}`.toLowerCase() : '', locale?.language ?? lang.split('-')[0]?.toLowerCase() ?? ''];
+    labels = candidates.map((key) => CATALOGUE[key]).find((found) => found !== undefined) ?? (CATALOGUE.en as Labels);
+    chosen.set(lang, labels);
+  }
+  return labels;
+}
+
+// Scripts written right to left (Unicode's Bidi_Class R/AL scripts in use today). ICU's
+// textInfo is asked first; this list covers the tags it gets wrong (az-Arab, dv).
+const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr', 'Mend']);
+
+/** `rtl` for a language written right to left (ar, he, fa, ur, dv…), `ltr` otherwise. */
+export function directionOf(lang: string): 'ltr' | 'rtl' {
+  const locale = localeOf(lang);
+  if (!locale) return 'ltr';
+  const info = (locale as Intl.Locale & { textInfo?: { direction?: string } }).textInfo;
+  return info?.direction === 'rtl' || RTL_SCRIPTS.has(locale.maximize().script ?? '') ? 'rtl' : 'ltr';
+}
+
+function localeOf(lang: string): Intl.Locale | undefined {
+  try {
+    return new Intl.Locale(lang);
+  } catch {
+    return undefined;
+  }
+}
