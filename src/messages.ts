@@ -2,8 +2,8 @@
 // be, and what to type. Issues it has no sentence for go to yaml-source's schemaProblems().
 import didYouMean from 'didyoumean2';
 import type { z } from 'zod';
-import { SyndicError, type SyndicErrorCode } from './errors.js';
-import { schemaProblems, type YamlSource } from './yaml-source.js';
+import { SyndicError, toData, type SyndicErrorCode } from './errors.js';
+import { openingQuote, schemaProblems, type YamlSource } from './yaml-source.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -123,6 +123,11 @@ export function yamlSentences(problems: readonly SyndicError[], text = '', first
   return problems.map((problem) => {
     if (!problem.message.startsWith('invalid YAML: ')) return problem;
     const raw = problem.message.slice('invalid YAML: '.length).replace(/\s+at line \d+, column \d+:?\s*$/, '').trim();
+    // yaml-source.ts already said it for people ("this line opens a quote…"): keep its words.
+    if (raw.startsWith('this line ')) {
+      const { code: _code, message: _message, ...where } = toData(problem);
+      return new SyndicError(problem.code, raw, where);
+    }
     const known = KNOWN_YAML.find(([pattern]) => pattern.test(raw));
     const message = known ? known[1] : `this line is not valid YAML (${raw.replace(/[.:]$/, '')})`;
     // The parser notices a missing quote where the text ends; the writer needs where it opened.
@@ -138,17 +143,6 @@ export function yamlSentences(problems: readonly SyndicError[], text = '', first
       hint: known?.[2] ?? problem.hint ?? 'check indentation, and quote values that contain ": " or start with a special character',
     });
   });
-}
-
-/** The 0-based line and 1-based column of the quote left open, searching up from `from` (0-based). */
-function openingQuote(text: string, from: number, quote: string): { line: number; column: number } | undefined {
-  const lines = text.split('\n');
-  for (let index = Math.min(from, lines.length - 1); index >= 0; index--) {
-    const value = (lines[index] ?? '').replace(quote === '"' ? /\\./g : /''/g, '  ');
-    const count = value.split(quote).length - 1;
-    if (count % 2 === 1) return { line: index, column: value.lastIndexOf(quote) + 1 };
-  }
-  return undefined;
 }
 
 const KNOWN_YAML: ReadonlyArray<[RegExp, string, string]> = [

@@ -53,7 +53,7 @@ export function readYaml(text: string, file: string, firstLine: number, code: Sy
     // `yaml` accepts some YAML js-yaml refuses (tabs between tokens), so it gets a second look,
     // but never at deep nesting: on 50,000 unclosed "[" it ran out of memory in a V8 RegExp
     // allocation, which no catch can stop.
-    const second = /maxDepth|maxAliases/.test(reason) || flowDepth(text) > LIMITS.yamlDepth ? undefined : secondLook(withPositions);
+    const second = /maxDepth|maxAliases/.test(reason) || flowDepth(text) > LIMITS.yamlDepth ? undefined : secondLook(text, withPositions);
     if (second === undefined || second.problem) {
       const { message, hint } = second?.problem ?? yamlProblem(reason);
       const mark = error instanceof YAMLException ? error.mark : undefined;
@@ -110,11 +110,18 @@ interface SecondLook {
 }
 
 /** What `yaml` makes of a text js-yaml refused: the value, or its first error said for people. */
-function secondLook(withPositions: () => { doc: Document; lineCounter: LineCounter }): SecondLook {
+function secondLook(text: string, withPositions: () => { doc: Document; lineCounter: LineCounter }): SecondLook {
   const { doc, lineCounter } = withPositions();
   const [first] = doc.errors;
   if (first) {
     const { line, col } = lineCounter.linePos(first.pos[0]);
+    // The parser notices an unclosed quote where the text ends; the writer needs where it opened.
+    const quote = first.code === 'MISSING_CHAR' ? /^Missing closing (["'])quote/.exec(first.message)?.[1] : undefined;
+    if (quote) {
+      const at = openingQuote(text, line - 1, quote) ?? { line: line - 1, column: col };
+      const hint = quote === '"' ? 'add the closing " at the end of the value, or write \\" for a quote inside it' : "add the closing ' at the end of the value, or write '' for a quote inside it";
+      return { problem: { message: `invalid YAML: this line opens a value with ${quote} that is never closed`, hint, line: at.line + 1, column: at.column } };
+    }
     return { problem: { ...yamlProblem(YAML_CODES[first.code] ?? ''), line, column: col } };
   }
   try {
@@ -245,4 +252,15 @@ function sentence(issue: z.core.$ZodIssue): string {
   if (issue.code === 'too_small') return `must be at least ${String(issue.minimum)}`;
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
   return 'is not in a form Syndic reads';
+}
+
+/** Where the quote that is never closed was opened: the last line before `from` with an odd number of them. */
+export function openingQuote(text: string, from: number, quote: string): { line: number; column: number } | undefined {
+  const lines = text.split('\n');
+  for (let index = Math.min(from, lines.length - 1); index >= 0; index--) {
+    const value = (lines[index] ?? '').replace(quote === '"' ? /\\./g : /''/g, '  ');
+    const count = value.split(quote).length - 1;
+    if (count % 2 === 1) return { line: index, column: value.lastIndexOf(quote) + 1 };
+  }
+  return undefined;
 }

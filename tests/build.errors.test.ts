@@ -46,7 +46,7 @@ describe('a build with every kind of bad input', () => {
       'articles/empty-date.md:3: date: "" is not a date',
       'articles/escaping-slug.md:4: slug: may use only lower-case letters, digits, "-" and "_", so it cannot leave the output folder',
       'articles/impossible-date.md:3: date: "2024-02-30" is not a date',
-      expect.stringMatching(/^articles\/invalid-yaml\.md:\d+:\d+: a value opened with " is never closed$/),
+      expect.stringMatching(/^articles\/invalid-yaml\.md:\d+:\d+: this line opens a value with " that is never closed$/),
       'articles/missing-title.md:1: title: is required: add a line `title: "…"`',
       'articles/updated-before-date.md:4: updated: 2024-11-01 is earlier than date 2024-11-21',
       'articles/dup-b.md:4: slug: the page articles/2024/11/21/same.html is already used by articles/dup-a.md',

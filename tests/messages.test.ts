@@ -34,7 +34,7 @@ describe('error messages', () => {
 
   it('an unclosed quote: one sentence, the position once', () => {
     const [problem = ''] = articleProblems('---\ntitle: T\nsummary: "Une citation\ndate: 2024-11-21\n---\nX\n');
-    expect(problem).toMatch(/^articles\/a\.md:3:10: a value opened with " is never closed\n {2}hint: add the closing "/);
+    expect(problem).toMatch(/^articles\/a\.md:3:10: this line opens a value with " that is never closed\n {2}hint: add the closing "/);
     expect(problem).not.toMatch(/line \d|column \d|Missing closing/);
   });
 
