@@ -37,10 +37,11 @@ export function opmlDocument(feeds: readonly OpmlFeed[], site: Site): Output {
     '<?xml version="1.0" encoding="utf-8"?>',
     '<opml version="2.0">',
     '  <head>',
-    `    <title>${text(site.title)}</title>`,
+    // The head's title and owner are read as HTML too (the W3C validator: Invalid HTML on `<Co>`).
+    `    <title>${text(text(site.title))}</title>`,
     // The newest article date, not the clock, so an unchanged site gives the same bytes.
     ...(site_?.updated ? [`    <dateModified>${site_.updated.toUTCString()}</dateModified>`] : []),
-    ...(site.authors[0] ? [`    <ownerName>${text(site.authors[0].name)}</ownerName>`] : []),
+    ...(site.authors[0] ? [`    <ownerName>${text(text(site.authors[0].name))}</ownerName>`] : []),
     '  </head>',
     '  <body>',
     ...body,

@@ -32,9 +32,10 @@ describe('opmlDocument', () => {
     ]);
   });
 
-  it('escapes titles as HTML inside the attributes, as readers and the W3C validator read them', () => {
+  it('escapes titles as HTML inside the attributes and the head, as readers and the W3C validator read them', () => {
     expect(contents).toContain('text="R&amp;amp;D &amp;lt;News&amp;gt;" title="R&amp;amp;D &amp;lt;News&amp;gt;"');
-    expect(contents).toContain('<title>R&amp;D &lt;News&gt;</title>');
+    // A single escape here was "Invalid HTML" to the W3C validator for a site named "… & <Co>".
+    expect(contents).toContain('<title>R&amp;amp;D &amp;lt;News&amp;gt;</title>');
   });
 
   it('is dated by the newest article, never by the clock', () => {
