@@ -15,7 +15,7 @@ export function isLocal(ref: MediaRef): boolean {
 /** Every media file an article names: in the frontmatter, then in the body (inside the project only). */
 export function mediaRefs(article: Pick<ArticleMeta, 'image' | 'enclosure' | 'episode' | 'references'>): MediaRef[] {
   const files = (article.references ?? []).filter((ref) => ref.kind === 'file' && isInside(ref.location));
-  return [article.image, article.enclosure, article.episode?.transcript, ...files].filter((ref): ref is MediaRef => ref !== undefined);
+  return [article.image, article.enclosure, article.episode?.transcript, article.episode?.chapters, article.episode?.image, ...files].filter((ref): ref is MediaRef => ref !== undefined);
 }
 
 /** False for a resolved body path that climbs out of the project (`../x.png` from the root). */
@@ -98,6 +98,7 @@ export function resolveMedia(articles: readonly ArticleMeta[], site: Site, probe
         found.push(problem(transcriptRef, `is ${transcript.asset.type ?? 'of an unknown type'}, not a transcript format`, 'use a .vtt, .srt, .html, .json or .txt file'));
       } else if (transcript) result.transcript = transcript.asset;
     }
+    Object.assign(result, episodeArt(article, result, resolve, found, site.podcast !== undefined));
     const links = bodyLinks(article, site, probes, bySource, found);
     if (links.length > 0) result.links = links;
     if (found.length > 0) {
@@ -106,6 +107,34 @@ export function resolveMedia(articles: readonly ArticleMeta[], site: Site, probe
     } else if (Object.keys(result).length > 0) assets.set(article.source, result);
   }
   return { assets, rejected, problems };
+}
+
+/** Chapters get the Podcasting 2.0 type, which no MIME database registers. */
+export const CHAPTERS_TYPE = 'application/json+chapters';
+const SQUARE_HINT = 'podcast apps show episode art square: use a square JPEG or PNG of 1400 to 3000 pixels a side';
+
+/** podcast:chapters and the square episode art, or the problems with them. */
+function episodeArt(article: ArticleMeta, result: Assets, resolve: (ref: MediaRef) => { asset: Asset; probe?: MediaProbe } | undefined, found: SyndicError[], podcast: boolean): Pick<Assets, 'chapters' | 'episodeImage'> {
+  const out: Pick<Assets, 'chapters' | 'episodeImage'> = {};
+  const chaptersRef = article.episode?.chapters;
+  if (chaptersRef) {
+    const chapters = resolve(chaptersRef);
+    if (chapters && isLocal(chaptersRef) && chapters.asset.type !== 'application/json') found.push(problem(chaptersRef, `is ${chapters.asset.type ?? 'of an unknown type'}, not a JSON chapters file`, 'name a .json file in the Podcasting 2.0 chapters format'));
+    else if (chapters) out.chapters = { ...chapters.asset, type: CHAPTERS_TYPE };
+  }
+  const artRef = article.episode?.image;
+  if (artRef) {
+    const art = resolve(artRef);
+    const { width, height } = art?.probe ?? {};
+    if (art && isLocal(artRef) && art.asset.type !== 'image/jpeg' && art.asset.type !== 'image/png') found.push(problem(artRef, `is ${art.asset.type ?? 'of an unknown type'}, not a JPEG or PNG`, SQUARE_HINT));
+    else if (art && isLocal(artRef) && (width === undefined || width !== height)) found.push(problem(artRef, width === undefined ? 'is not an image whose size can be read' : `is ${width}×${height ?? '?'} pixels, not square`, SQUARE_HINT));
+    else if (art) out.episodeImage = art.asset;
+  } else if (podcast && result.image && result.image.width !== undefined && result.image.width === result.image.height) {
+    // A landscape lead image is a page's picture, not episode art; a square one is both.
+    const { url, type, width, height, length } = result.image;
+    out.episodeImage = { url, ...(type === undefined ? {} : { type }), ...(length === undefined ? {} : { length }), width, height };
+  }
+  return out;
 }
 
 const BODY_HINT = 'a body path is relative to the article\'s own file (../images/x.png from articles/a.md), or to the project root when it starts with "/"';

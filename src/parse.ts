@@ -89,7 +89,21 @@ function toPodcast(podcast: PodcastSettings, source: YamlSource, file: string): 
     locked: podcast.locked,
     ...(podcast.author === undefined ? {} : { author: podcast.author }),
     ...(podcast.guid === undefined ? {} : { guid: podcast.guid }),
+    podcasting: podcastingOf(podcast),
   };
+}
+
+const CHANNEL_TAGS = ['funding', 'persons', 'location', 'license', 'medium', 'txt', 'podroll', 'updateFrequency', 'trailer', 'movedFrom', 'imageAlt'] as const;
+const EPISODE_TAGS = ['soundbites', 'persons', 'seasonName', 'episodeName', 'alternateEnclosures', 'location', 'socialInteract'] as const;
+
+/** Only the Podcasting 2.0 fields that are set, so an unset one changes no cache key. */
+function podcastingOf(podcast: PodcastSettings): Podcast['podcasting'] {
+  return Object.fromEntries(CHANNEL_TAGS.filter((key) => podcast[key] !== undefined).map((key) => [key, podcast[key]]));
+}
+
+function episodePodcasting(fm: Frontmatter): Pick<Episode, 'podcasting'> {
+  const set = EPISODE_TAGS.filter((key) => fm[key] !== undefined);
+  return set.length === 0 ? {} : { podcasting: Object.fromEntries(set.map((key) => [key, fm[key]])) };
 }
 
 function flagProblem(flag: string | undefined, problem: SyndicError): SyndicError {
@@ -252,6 +266,9 @@ function media(fm: Frontmatter, source: YamlSource, file: string): Pick<Article,
     ...(fm.season === undefined ? {} : { season: fm.season }),
     ...(fm.episodeType === undefined ? {} : { episodeType: fm.episodeType }),
     ...(fm.transcript === undefined ? {} : { transcript: ref(fm.transcript, ['transcript']) }),
+    ...(fm.chapters === undefined ? {} : { chapters: ref(fm.chapters, ['chapters']) }),
+    ...(fm.episodeImage === undefined ? {} : { image: ref(fm.episodeImage, ['episodeImage']) }),
+    ...episodePodcasting(fm),
   };
   return {
     ...(image === undefined ? {} : { image }),

@@ -39,9 +39,12 @@ describe('build of the podcast fixture', async () => {
       'index.html',
       'media/episodes/ep1.mp3',
       'media/episodes/ep1.vtt',
+      'media/episodes/ep2.chapters.json',
       'media/episodes/ep2.mp3',
       'media/episodes/ep3.mp3',
+      'media/episodes/ep3.srt',
       'media/images/cover.png',
+      'media/images/episode-2.png',
       'media/images/studio.png',
       'rss.xml',
     ]);
