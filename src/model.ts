@@ -104,7 +104,7 @@ export interface Podcast {
   /** podcast:guid from the settings; otherwise derived from the feed URL. */
   guid?: string;
   /** The Podcasting 2.0 channel tags from syndic.yaml (emit/podcasting.ts). */
-  podcasting: PodcastingChannel;
+  podcasting?: PodcastingChannel;
 }
 
 /** The podcast fields of an article. */

@@ -89,7 +89,7 @@ function toPodcast(podcast: PodcastSettings, source: YamlSource, file: string): 
     locked: podcast.locked,
     ...(podcast.author === undefined ? {} : { author: podcast.author }),
     ...(podcast.guid === undefined ? {} : { guid: podcast.guid }),
-    podcasting: podcastingOf(podcast),
+    ...podcastingOf(podcast),
   };
 }
 
@@ -97,8 +97,9 @@ const CHANNEL_TAGS = ['funding', 'persons', 'location', 'license', 'medium', 'tx
 const EPISODE_TAGS = ['soundbites', 'persons', 'seasonName', 'episodeName', 'alternateEnclosures', 'location', 'socialInteract'] as const;
 
 /** Only the Podcasting 2.0 fields that are set, so an unset one changes no cache key. */
-function podcastingOf(podcast: PodcastSettings): Podcast['podcasting'] {
-  return Object.fromEntries(CHANNEL_TAGS.filter((key) => podcast[key] !== undefined).map((key) => [key, podcast[key]]));
+function podcastingOf(podcast: PodcastSettings): Pick<Podcast, 'podcasting'> {
+  const set = CHANNEL_TAGS.filter((key) => podcast[key] !== undefined);
+  return set.length === 0 ? {} : { podcasting: Object.fromEntries(set.map((key) => [key, podcast[key]])) };
 }
 
 function episodePodcasting(fm: Frontmatter): Pick<Episode, 'podcasting'> {

@@ -33,7 +33,7 @@ function image(asset: Asset, alt?: string): Extension[] {
 
 /** Channel tags set in syndic.yaml. */
 export function podcastingChannelExtensions(spec: FeedSpec, podcast: PodcastChannel): Extension[] {
-  const tags = podcast.podcasting;
+  const tags = podcast.podcasting ?? {};
   return [
     // Apple reads it in the feed at the new address, which the old one redirects to.
     ...(tags.movedFrom === undefined ? [] : [{ name: 'itunes:new-feed-url', objects: text(spec.urls.rss) }]),
