@@ -15,7 +15,18 @@ export function isLocal(ref: MediaRef): boolean {
 /** Every media file an article names: in the frontmatter, then in the body (inside the project only). */
 export function mediaRefs(article: Pick<ArticleMeta, 'image' | 'enclosure' | 'episode' | 'references'>): MediaRef[] {
   const files = (article.references ?? []).filter((ref) => ref.kind === 'file' && isInside(ref.location));
-  return [article.image, article.enclosure, article.episode?.transcript, article.episode?.chapters, article.episode?.image, ...files].filter((ref): ref is MediaRef => ref !== undefined);
+  return [article.image, article.enclosure, article.episode?.transcript, article.episode?.chapters ?? chaptersBeside(article), article.episode?.image, ...files].filter((ref): ref is MediaRef => ref !== undefined);
+}
+
+/**
+ * `episodes/ep2.chapters.json` beside a local `episodes/ep2.mp3`, when the frontmatter names no
+ * chapters: probed and copied if it exists, silently absent otherwise.
+ */
+export function chaptersBeside(article: Pick<ArticleMeta, 'enclosure' | 'episode'>): MediaRef | undefined {
+  const audio = article.enclosure;
+  if (audio === undefined || !isLocal(audio) || article.episode?.chapters !== undefined) return undefined;
+  const stem = audio.location.replace(/\.[^./]*$/, '');
+  return { location: `${stem}.chapters.json`, file: audio.file, line: audio.line, field: 'enclosure.url' };
 }
 
 /** False for a resolved body path that climbs out of the project (`../x.png` from the root). */
@@ -98,7 +109,9 @@ export function resolveMedia(articles: readonly ArticleMeta[], site: Site, probe
         found.push(problem(transcriptRef, `is ${transcript.asset.type ?? 'of an unknown type'}, not a transcript format`, 'use a .vtt, .srt, .html, .json or .txt file'));
       } else if (transcript) result.transcript = transcript.asset;
     }
-    Object.assign(result, episodeArt(article, result, resolve, found, site.podcast !== undefined));
+    const beside = chaptersBeside(article);
+    const chapters = article.episode?.chapters ?? (beside !== undefined && typeof probes.get(beside.location) === 'object' ? beside : undefined);
+    Object.assign(result, episodeArt({ ...article, episode: { ...article.episode, ...(chapters === undefined ? {} : { chapters }) } }, result, resolve, found, site.podcast !== undefined));
     const links = bodyLinks(article, site, probes, bySource, found);
     if (links.length > 0) result.links = links;
     if (found.length > 0) {

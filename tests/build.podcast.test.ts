@@ -37,6 +37,7 @@ describe('build of the podcast fixture', async () => {
       'feed.json',
       'feeds.opml',
       'index.html',
+      'media/episodes/ep1.chapters.json',
       'media/episodes/ep1.mp3',
       'media/episodes/ep1.vtt',
       'media/episodes/ep2.chapters.json',
