@@ -1,6 +1,8 @@
 // Podcasting 2.0 tags (emit/podcasting.ts): each one written from its setting or frontmatter
 // field, and each bad value refused with its file, line, field and a sentence.
 import { describe, expect, it } from 'vitest';
+import { atomDocument } from '../../src/emit/atom.js';
+import { jsonDocument } from '../../src/emit/json.js';
 import { rssDocument } from '../../src/emit/rss.js';
 import type { PodcastChannel } from '../../src/model.js';
 import { parseArticle, parseSettings } from '../../src/parse.js';
@@ -90,6 +92,21 @@ describe('channel tags from syndic.yaml', () => {
     expect(problem?.file).toBe('syndic.yaml');
     expect(problem?.line).toBeGreaterThan(6);
     expect(problem?.message).toContain(message);
+  });
+});
+
+describe('the cover in every format', () => {
+  it('is RSS <image>, Atom <logo> and JSON Feed icon in podcast mode, and absent otherwise', async () => {
+    const spec = feedSpec([entry()], { podcast: PODCAST });
+    const cover = 'https://news.test.example/media/cover.png';
+    expect(rssDocument(spec)).toContain(`<image>\n            <title>Test News</title>\n            <url>${cover}</url>`);
+    expect(atomDocument(spec)).toContain(`<logo>${cover}</logo>`);
+    expect((JSON.parse(jsonDocument(spec)) as { icon?: string }).icon).toBe(cover);
+    expect(await validateRss(rssDocument(spec))).toEqual([]);
+    const plain = feedSpec([entry()]);
+    expect(rssDocument(plain)).not.toContain('<image>');
+    expect(atomDocument(plain)).not.toContain('<logo>');
+    expect(JSON.parse(jsonDocument(plain))).not.toHaveProperty('icon');
   });
 });
 
