@@ -93,6 +93,14 @@ function toPodcast(podcast: PodcastSettings, source: YamlSource, file: string): 
   };
 }
 
+/** podcast:season and podcast:episode carry a number; their names alone would be dropped. */
+function namedWithoutNumber(fm: Frontmatter, source: YamlSource, file: string): SyndicError[] {
+  const pairs = [['seasonName', 'season'], ['episodeName', 'episode']] as const;
+  return pairs
+    .filter(([label, number]) => fm[label] !== undefined && fm[number] === undefined)
+    .map(([label, number]) => new SyndicError('INVALID_ARTICLE', `names the ${number} but gives no ${number} number`, { file, line: source.lineOf([label]), field: label, hint: `add \`${number}: 1\` (the number), or remove \`${label}\`` }));
+}
+
 const CHANNEL_TAGS = ['funding', 'persons', 'location', 'license', 'medium', 'txt', 'podroll', 'updateFrequency', 'trailer', 'movedFrom', 'imageAlt'] as const;
 const EPISODE_TAGS = ['soundbites', 'persons', 'seasonName', 'episodeName', 'alternateEnclosures', 'location', 'socialInteract'] as const;
 
@@ -188,6 +196,7 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
       }),
     );
   }
+  if (result.success) problems.push(...namedWithoutNumber(result.data, source, file.path));
   if (result.success) problems.push(...folderNameProblems(result.data, source, file.path));
   // Blank lines keep Markdown line numbers equal to file line numbers.
   const markdown = '\n'.repeat(text.slice(0, text.length - split.content.length).split('\n').length - 1) + split.content;

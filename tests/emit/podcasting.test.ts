@@ -157,6 +157,8 @@ describe('episode tags from the frontmatter', () => {
     ['alternateEnclosures: [{type: audio/mpeg, length: 1, sources: []}]\n', 'alternateEnclosures.0.sources', 'must name at least one URL'],
     ['alternateEnclosures: [{type: audio/mpeg, length: 1, sources: ["https://a.example/e.mp3"], integrity: "md5-x"}]\n', 'alternateEnclosures.0.integrity', 'Subresource Integrity'],
     ['chapters: ../chapters.json\n', 'chapters', 'path inside the project'],
+    ['seasonName: Autumn\n', 'seasonName', 'names the season but gives no season number'],
+    ['episodeName: "Ep. 1"\n', 'episodeName', 'names the episode but gives no episode number'],
   ])('refuses %s', (lines, field, message) => {
     const parsed = articleWith(lines);
     expect(parsed.ok).toBe(false);
