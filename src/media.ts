@@ -44,7 +44,7 @@ const STRIPPED: Record<string, 'jpg' | 'png' | 'webp'> = { 'image/jpeg': 'jpg', 
 
 /** The local files to probe: those of the articles, and the podcast cover. */
 export function localLocations(articles: readonly ArticleMeta[], site: Site): string[] {
-  const refs = [...articles.flatMap(mediaRefs), ...(site.podcast ? [site.podcast.image] : [])];
+  const refs = [...articles.flatMap(mediaRefs), ...podcastCovers(site)];
   return refs.filter(isLocal).map((ref) => ref.location);
 }
 
@@ -173,10 +173,30 @@ function bodyLinks(article: ArticleMeta, site: Site, probes: MediaProbes, bySour
   return links;
 }
 
-/** The podcast settings with the cover resolved, or the cover's problems (Apple's rules). */
+/** The show's cover and those of its group podcasts. */
+function podcastCovers(site: Site): MediaRef[] {
+  if (!site.podcast) return [];
+  return [site.podcast.image, ...(site.podcast.groups ?? []).flatMap((group) => (group.image ? [group.image] : []))];
+}
+
+/** The podcast settings with the covers resolved, or the covers' problems (Apple's rules). */
 export function podcastChannel(site: Site, probes: MediaProbes): PodcastChannel | SyndicError[] | undefined {
   if (!site.podcast) return undefined;
-  const { image, ...podcast } = site.podcast;
+  const { image, groups, ...podcast } = site.podcast;
+  const show = coverOf(image, site, probes);
+  if (!('url' in show)) return show;
+  const problems: SyndicError[] = [];
+  const resolved = (groups ?? []).map(({ image: own, ...group }) => {
+    const cover = own === undefined ? show : coverOf(own, site, probes);
+    if ('url' in cover) return { ...group, image: cover };
+    problems.push(...cover);
+    return { ...group, image: show };
+  });
+  if (problems.length > 0) return problems;
+  return { ...podcast, image: show, ...(groups === undefined ? {} : { groups: resolved }) };
+}
+
+function coverOf(image: MediaRef, site: Site, probes: MediaProbes): Asset | SyndicError[] {
   const cover = assetOf(image, site, probes);
   if (cover instanceof SyndicError) return [cover];
   const hint = 'Apple Podcasts wants a square JPEG or PNG of 1400 to 3000 pixels a side';
@@ -186,12 +206,12 @@ export function podcastChannel(site: Site, probes: MediaProbes): PodcastChannel 
   if (width !== undefined && height !== undefined && (width !== height || width < 1400 || width > 3000)) {
     return [problem(image, `is ${width}×${height} pixels`, hint)];
   }
-  return { ...podcast, image: cover.asset };
+  return cover.asset;
 }
 
 /** The copies of the local files that published articles and the podcast name, each once. */
 export function mediaCopies(articles: readonly ArticleMeta[], site: Site, probes: MediaProbes): FileCopy[] {
-  const refs = [...articles.flatMap(mediaRefs), ...(site.podcast ? [site.podcast.image] : [])];
+  const refs = [...articles.flatMap(mediaRefs), ...podcastCovers(site)];
   const copies = new Map<string, FileCopy>();
   for (const ref of refs.filter(isLocal)) {
     const probe = probes.get(ref.location);

@@ -105,6 +105,18 @@ export interface Podcast {
   guid?: string;
   /** The Podcasting 2.0 channel tags from syndic.yaml (emit/podcasting.ts). */
   podcasting?: PodcastingChannel;
+  /** Tag and author feeds that are podcasts of their own. */
+  groups?: PodcastGroup<MediaRef>[];
+}
+
+/** A tag or author feed that is a podcast: its own guid and cover. */
+export interface PodcastGroup<Image> {
+  kind: GroupKind;
+  name: string;
+  /** Line of its name in syndic.yaml. */
+  line?: number;
+  guid?: string;
+  image?: Image;
 }
 
 /** The podcast fields of an article. */
@@ -219,8 +231,9 @@ export interface Entry extends ArticleMeta, Rendering {
 }
 
 /** The podcast channel of a feed, resolved: what emit/podcast.ts writes. */
-export interface PodcastChannel extends Omit<Podcast, 'image'> {
+export interface PodcastChannel extends Omit<Podcast, 'image' | 'groups'> {
   image: Asset;
+  groups?: PodcastGroup<Asset>[];
 }
 
 /** One feed to emit: its metadata and the entries it carries, newest first. */

@@ -90,6 +90,17 @@ function toPodcast(podcast: PodcastSettings, source: YamlSource, file: string): 
     ...(podcast.author === undefined ? {} : { author: podcast.author }),
     ...(podcast.guid === undefined ? {} : { guid: podcast.guid }),
     ...podcastingOf(podcast),
+    ...(podcast.groups === undefined
+      ? {}
+      : {
+          groups: podcast.groups.map(({ name, kind, guid, image }, at) => ({
+            kind,
+            name,
+            line: source.lineOf(['podcast', 'groups', String(at), 'name']),
+            ...(guid === undefined ? {} : { guid }),
+            ...(image === undefined ? {} : { image: { location: normalLocation(image), file, line: source.lineOf(['podcast', 'groups', String(at), 'image']), field: `podcast.groups.${at}.image` } }),
+          })),
+        }),
   };
 }
 
@@ -101,7 +112,7 @@ function namedWithoutNumber(fm: Frontmatter, source: YamlSource, file: string): 
     .map(([label, number]) => new SyndicError('INVALID_ARTICLE', `names the ${number} but gives no ${number} number`, { file, line: source.lineOf([label]), field: label, hint: `add \`${number}: 1\` (the number), or remove \`${label}\`` }));
 }
 
-const CHANNEL_TAGS = ['funding', 'persons', 'location', 'license', 'medium', 'txt', 'podroll', 'updateFrequency', 'trailer', 'movedFrom', 'imageAlt'] as const;
+const CHANNEL_TAGS = ['funding', 'persons', 'location', 'license', 'medium', 'txt', 'podroll', 'updateFrequency', 'trailer', 'movedFrom', 'imageAlt'] as const satisfies ReadonlyArray<keyof PodcastSettings>;
 const EPISODE_TAGS = ['soundbites', 'persons', 'seasonName', 'episodeName', 'alternateEnclosures', 'location', 'socialInteract'] as const;
 
 /** Only the Podcasting 2.0 fields that are set, so an unset one changes no cache key. */

@@ -256,6 +256,17 @@ const podcastingChannel = {
   movedFrom: webUrl.optional(),
   /** Text alternative of the cover, for podcast:image. */
   imageAlt: text.optional(),
+  /** Tag or author feeds that are podcasts of their own: a list of {name, kind, guid, image}. */
+  groups: z.array(z.strictObject({
+    /** The tag or author name, as the articles write it. */
+    name,
+    /** `tag` (default) or `author`. */
+    kind: z.enum(['tag', 'author']).default('tag'),
+    /** Its own podcast:guid; default a UUIDv5 of its feed URL. */
+    guid: z.uuid({ version: 'v5', error: 'is not a version 5 UUID, as podcast:guid must be, such as 917393e3-1b1e-5cef-ace4-edaa54e1f810' }).optional(),
+    /** Its own cover (same rules as podcast.image); default the show's. */
+    image: mediaLocation.optional(),
+  })).max(100, 'lists more than 100 group podcasts').optional(),
 };
 
 /** An episode's Podcasting 2.0 tags, in its frontmatter. */

@@ -71,3 +71,14 @@ describe('check in podcast mode', () => {
     expect(warnings.every((warning) => warning.hint !== undefined)).toBe(true);
   });
 });
+
+describe('check of group podcasts', () => {
+  it('warns about a group podcast no article would make, at its line in syndic.yaml', async () => {
+    const root = await fixture();
+    await edit(root, 'syndic.yaml', '  locked: true\n', '  locked: true\n  groups:\n    - {name: Russie}\n    - name: Ukraine\n');
+    await edit(root, 'syndic.yaml', 'groups: {tags: false, authors: false}', 'groups: {tags: true, authors: false}');
+    const { problems, warnings } = await check({ root });
+    expect(problems).toEqual([]);
+    expect(warnings.map((warning) => warning.format().split('\n')[0])).toEqual(['syndic.yaml:18: podcast.groups.1.name: names no tag of any article']);
+  });
+});

@@ -3,6 +3,7 @@
 import { SyndicError } from '../errors.js';
 import { isLocal, type ResolvedMedia } from '../media.js';
 import type { ArticleMeta, Site } from '../model.js';
+import { groupSlug } from '../urls.js';
 
 /** Apple's artwork bounds, in pixels a side. */
 const ART_MIN = 1400;
@@ -28,5 +29,22 @@ export function podcastWarnings(articles: readonly ArticleMeta[], site: Site, me
       warnings.push(new SyndicError('INVALID_ARTICLE', `is ${art.width}×${art.height ?? art.width} pixels; Apple Podcasts wants episode art of ${ART_MIN} to ${ART_MAX} pixels a side`, { ...at(ref.field, ref.line), hint: `export the art again at ${ART_MIN}–${ART_MAX} px, e.g. 3000×3000` }));
     }
   }
+  warnings.push(...unknownGroups(articles, site));
   return warnings;
+}
+
+/** A group podcast whose tag or author no article has would never be written. */
+function unknownGroups(articles: readonly ArticleMeta[], site: Site): SyndicError[] {
+  const named = { tag: new Set(articles.flatMap((article) => article.tags.map(groupSlug))), author: new Set(articles.flatMap((article) => article.authors.map((who) => groupSlug(who.name)))) };
+  return (site.podcast?.groups ?? [])
+    .map((group, at) => ({ group, at }))
+    .filter(({ group }) => site.groups[group.kind] === false || !named[group.kind].has(groupSlug(group.name)))
+    .map(({ group, at }) =>
+      new SyndicError('INVALID_SETTINGS', site.groups[group.kind] === false ? `names a ${group.kind}, but ${group.kind} feeds are off` : `names no ${group.kind} of any article`, {
+        file: site.podcast?.image.file ?? 'syndic.yaml',
+        ...(group.line === undefined ? {} : { line: group.line }),
+        field: `podcast.groups.${at}.name`,
+        hint: site.groups[group.kind] === false ? `turn them on with groups: {${group.kind}s: true}` : `write the ${group.kind} as the articles do`,
+      }),
+    );
 }

@@ -2,7 +2,8 @@
 // docs/tags/*.md), as `feed` extensions for emit/podcast.ts. Text goes through markers
 // (escape.ts field table: `podcast:` and `itunes:` are plain text), attributes are escaped here.
 import type { Extension } from 'feed';
-import type { Asset, Entry, FeedSpec, PodcastChannel } from '../model.js';
+import type { Asset, Entry, FeedSpec, GroupKind, PodcastChannel } from '../model.js';
+import { groupSlug } from '../urls.js';
 import type { PodcastingChannel, PodcastingEpisode } from '../schema.js';
 import { xmlJsAttributes as attributes, xmlJsText as text } from './escape.js';
 
@@ -97,4 +98,18 @@ export function podcastingItemExtensions(entry: Entry): Extension[] {
     ...location(tags.location),
     ...(tags.socialInteract ?? []).map((place) => element('podcast:socialInteract', { uri: place.uri, protocol: place.protocol, accountId: place.accountId, accountUrl: place.accountUrl, priority: place.priority })),
   ];
+}
+
+/**
+ * The podcast a feed is: the show for the site feed; for a tag or author feed named in
+ * `podcast.groups`, the show with that group's guid and cover. A move, a verification text
+ * and trailers belong to the show's own feed, so a group podcast does not repeat them.
+ */
+export function feedPodcast(kind: 'site' | GroupKind, name: string, podcast: PodcastChannel | undefined): PodcastChannel | undefined {
+  if (podcast === undefined || kind === 'site') return podcast;
+  const group = podcast.groups?.find((candidate) => candidate.kind === kind && groupSlug(candidate.name) === groupSlug(name));
+  if (group === undefined) return undefined;
+  const { groups: _groups, guid: _guid, podcasting, ...show } = podcast;
+  const { movedFrom: _moved, txt: _txt, trailer: _trailer, ...tags } = podcasting ?? {};
+  return { ...show, image: group.image ?? podcast.image, ...(group.guid === undefined ? {} : { guid: group.guid }), podcasting: tags };
 }

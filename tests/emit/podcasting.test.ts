@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { atomDocument } from '../../src/emit/atom.js';
 import { jsonDocument } from '../../src/emit/json.js';
+import { feedPodcast } from '../../src/emit/podcasting.js';
 import { rssDocument } from '../../src/emit/rss.js';
 import type { PodcastChannel } from '../../src/model.js';
 import { parseArticle, parseSettings } from '../../src/parse.js';
@@ -84,6 +85,9 @@ describe('channel tags from syndic.yaml', () => {
     ['  updateFrequency: {text: Weekly, rrule: "every week"}\n', 'podcast.updateFrequency.rrule', 'is not an RFC 5545 rule'],
     ['  trailer: [{url: "https://x.example/t.mp3", title: T, pubdate: someday}]\n', 'podcast.trailer.0.pubdate', 'is not a date'],
     ['  license: {name: "CC BY"}\n', 'podcast.license.name', 'licence identifier'],
+    ['  groups: [{name: Politique, guid: "c9e3a5b0-1d2f-4a6b-8c7d-9e0f1a2b3c4d"}]\n', 'podcast.groups.0.guid', 'is not a version 5 UUID'],
+    ['  groups: [{name: Politique, kind: category}]\n', 'podcast.groups.0.kind', ''],
+    ['  groups: {Politique: {guid: "a832960f-78ba-5473-92e8-1a123e36fe85"}}\n', 'podcast.groups', ''],
   ])('refuses %s', (lines, field, message) => {
     const parsed = settingsWith(lines);
     expect(parsed.ok).toBe(false);
@@ -92,6 +96,33 @@ describe('channel tags from syndic.yaml', () => {
     expect(problem?.file).toBe('syndic.yaml');
     expect(problem?.line).toBeGreaterThan(6);
     expect(problem?.message).toContain(message);
+  });
+});
+
+describe('group podcasts', () => {
+  const show: PodcastChannel = {
+    ...PODCAST,
+    guid: 'a832960f-78ba-5473-92e8-1a123e36fe85',
+    podcasting: { movedFrom: 'https://old.example/feed.xml', funding: [{ url: 'https://x.example/give', text: 'Give' }] },
+    groups: [{ kind: 'tag', name: 'Politique étrangère', image: { url: 'https://news.test.example/media/pol.png', type: 'image/png', width: 1400, height: 1400 } }],
+  };
+
+  it('gives a named tag the show with its own cover and guid, and the show keeps the move', () => {
+    const channel = feedPodcast('tag', 'politique etrangere', show);
+    expect(channel?.image.url).toBe('https://news.test.example/media/pol.png');
+    expect(channel?.guid).toBeUndefined();
+    expect(channel?.podcasting).toEqual({ funding: [{ url: 'https://x.example/give', text: 'Give' }] });
+    expect(feedPodcast('site', 'Test News', show)).toBe(show);
+    expect(feedPodcast('tag', 'Sport', show)).toBeUndefined();
+    expect(feedPodcast('author', 'Politique étrangère', show)).toBeUndefined();
+  });
+
+  it('reads groups as a list of {name, kind, guid, image}', () => {
+    const parsed = settingsWith('  groups:\n    - {name: Politique, image: images/pol.png}\n    - {name: Ann, kind: author, guid: "a832960f-78ba-5473-92e8-1a123e36fe85"}\n');
+    expect(parsed.ok && parsed.value.podcast?.groups).toEqual([
+      { kind: 'tag', name: 'Politique', line: 13, image: { location: 'images/pol.png', file: 'syndic.yaml', line: 13, field: 'podcast.groups.0.image' } },
+      { kind: 'author', name: 'Ann', line: 14, guid: 'a832960f-78ba-5473-92e8-1a123e36fe85' },
+    ]);
   });
 });
 
