@@ -207,7 +207,12 @@ const podcastPerson = z
     /** Their page. */
     href: webUrl.optional(),
   })
-  .refine((person) => person.role === undefined || person.group === undefined || (PERSON_TAXONOMY[Object.keys(PERSON_TAXONOMY).find((g) => g.toLowerCase() === person.group) ?? ''] ?? []).some((role) => role.toLowerCase() === person.role), 'names a role that is not in its group; leave out `group` to let apps find it');
+  .superRefine((person, ctx) => {
+    if (person.role === undefined || person.group === undefined) return;
+    const roles = Object.entries(PERSON_TAXONOMY).find(([group]) => group.toLowerCase() === person.group)?.[1] ?? [];
+    if (roles.some((role) => role.toLowerCase() === person.role)) return;
+    ctx.addIssue({ code: 'custom', path: ['role'], message: `is not a role of the group ${person.group}`, params: { hint: `its roles: ${roles.join(', ').toLowerCase()}; or leave out \`group\` and apps find it` }, input: person.role });
+  });
 const podcastPeople = z.array(podcastPerson).min(1, 'must name at least one person').max(LIMITS.authors, `lists more than ${LIMITS.authors} people`);
 
 /** podcast:location: a place name, what it is to the show, and optionally its geo: URI and OSM id. */

@@ -77,7 +77,7 @@ describe('channel tags from syndic.yaml', () => {
   it.each([
     ['  persons: [{name: Ann, role: captain}]\n', 'podcast.persons.0.role', 'is not a role of the Podcasting 2.0 taxonomy'],
     ['  persons: [{name: Ann, group: band}]\n', 'podcast.persons.0.group', 'is not a group of the Podcasting 2.0 taxonomy'],
-    ['  persons: [{name: Ann, role: host, group: writing}]\n', 'podcast.persons.0', 'names a role that is not in its group'],
+    ['  persons: [{name: Ann, role: host, group: writing}]\n', 'podcast.persons.0.role', 'is not a role of the group writing'],
     ['  location: {name: Here, geo: "50.8,4.3"}\n', 'podcast.location.geo', 'is not an RFC 5870 geo: URI'],
     ['  medium: radio\n', 'podcast.medium', ''],
     ['  funding: [{url: "ftp://x.example/", text: Give}]\n', 'podcast.funding.0.url', 'is not an absolute http(s) URL'],
