@@ -79,3 +79,32 @@ describe('the podcast fixture through two podcast parsers', async () => {
     expect(feedsmith.itunes?.newFeedUrl).toBe('https://podcast.syndic.example/rss.xml');
   });
 });
+
+describe('any Podcasting 2.0 text', () => {
+  it('comes back from podcast-partytime as written, through funding, person and soundbite', async () => {
+    const { default: fc } = await import('fast-check');
+    const { rssDocument } = await import('../../src/emit/rss.js');
+    const { entry, feedSpec } = await import('../support/factories.js');
+    // Visible text as a setting would hold it: trimmed, NFC, no control characters.
+    const words = fc.string({ unit: fc.constantFrom('a', 'é', '&', '<', '>', '"', "'", ']]>', '&amp;', '&#x26;', ' ', '中', '🎙'), minLength: 1, maxLength: 20 }).map((value) => value.trim().normalize('NFC')).filter((value) => value !== '');
+    fc.assert(
+      fc.property(words, words, words, (fund, name, bite) => {
+        const podcast = {
+          owner: { name: 'Ann', email: 'podcast@news.test.example' },
+          image: { url: 'https://news.test.example/media/cover.png', type: 'image/png', width: 1400, height: 1400 },
+          categories: [['News', []]] as Array<[string, string[]]>,
+          explicit: false,
+          type: 'episodic' as const,
+          locked: false,
+          podcasting: { funding: [{ url: 'https://x.example/give', text: fund }], persons: [{ name }] },
+        };
+        const story = entry({ episode: { podcasting: { soundbites: [{ start: 1, duration: 2, title: bite }] } }, assets: { enclosure: { url: 'https://news.test.example/media/ep.mp3', type: 'audio/mpeg', length: 10 } } });
+        const parsed = parseFeed(rssDocument(feedSpec([story], { podcast })));
+        expect(parsed?.podcastFunding?.[0]?.message).toBe(fund);
+        expect(parsed?.podcastPeople?.[0]?.name).toBe(name);
+        expect(parsed?.items[0]?.podcastSoundbites?.[0]?.title).toBe(bite);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
