@@ -63,7 +63,8 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const found = [...problems, ...media.problems, ...(Array.isArray(podcast) ? podcast : [])];
   const valid = articles.filter((article) => !media.rejected.has(article.source));
   const settled = settle(valid, found, true, site.groups);
-  return { articles: files.length, problems: settled.problems, warnings: settled.notices };
+  const { podcastWarnings } = await import('./emit/podcast-warnings.js');
+  return { articles: files.length, problems: settled.problems, warnings: [...settled.notices, ...podcastWarnings(valid, site, media)] };
 }
 
 /** Throws unless the problems may be skipped; drops articles whose id, slug or group folder is taken. */

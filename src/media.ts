@@ -15,7 +15,18 @@ export function isLocal(ref: MediaRef): boolean {
 /** Every media file an article names: in the frontmatter, then in the body (inside the project only). */
 export function mediaRefs(article: Pick<ArticleMeta, 'image' | 'enclosure' | 'episode' | 'references'>): MediaRef[] {
   const files = (article.references ?? []).filter((ref) => ref.kind === 'file' && isInside(ref.location));
-  return [article.image, article.enclosure, article.episode?.transcript, ...files].filter((ref): ref is MediaRef => ref !== undefined);
+  return [article.image, article.enclosure, article.episode?.transcript, article.episode?.chapters ?? chaptersBeside(article), article.episode?.image, ...files].filter((ref): ref is MediaRef => ref !== undefined);
+}
+
+/**
+ * `episodes/ep2.chapters.json` beside a local `episodes/ep2.mp3`, when the frontmatter names no
+ * chapters: probed and copied if it exists, silently absent otherwise.
+ */
+export function chaptersBeside(article: Pick<ArticleMeta, 'enclosure' | 'episode'>): MediaRef | undefined {
+  const audio = article.enclosure;
+  if (audio === undefined || !isLocal(audio) || article.episode?.chapters !== undefined) return undefined;
+  const stem = audio.location.replace(/\.[^./]*$/, '');
+  return { location: `${stem}.chapters.json`, file: audio.file, line: audio.line, field: 'enclosure.url' };
 }
 
 /** False for a resolved body path that climbs out of the project (`../x.png` from the root). */
@@ -33,7 +44,7 @@ const STRIPPED: Record<string, 'jpg' | 'png' | 'webp'> = { 'image/jpeg': 'jpg', 
 
 /** The local files to probe: those of the articles, and the podcast cover. */
 export function localLocations(articles: readonly ArticleMeta[], site: Site): string[] {
-  const refs = [...articles.flatMap(mediaRefs), ...(site.podcast ? [site.podcast.image] : [])];
+  const refs = [...articles.flatMap(mediaRefs), ...podcastCovers(site)];
   return refs.filter(isLocal).map((ref) => ref.location);
 }
 
@@ -98,6 +109,9 @@ export function resolveMedia(articles: readonly ArticleMeta[], site: Site, probe
         found.push(problem(transcriptRef, `is ${transcript.asset.type ?? 'of an unknown type'}, not a transcript format`, 'use a .vtt, .srt, .html, .json or .txt file'));
       } else if (transcript) result.transcript = transcript.asset;
     }
+    const beside = chaptersBeside(article);
+    const chapters = article.episode?.chapters ?? (beside !== undefined && typeof probes.get(beside.location) === 'object' ? beside : undefined);
+    Object.assign(result, episodeArt({ ...article, episode: { ...article.episode, ...(chapters === undefined ? {} : { chapters }) } }, result, resolve, found, site.podcast !== undefined));
     const links = bodyLinks(article, site, probes, bySource, found);
     if (links.length > 0) result.links = links;
     if (found.length > 0) {
@@ -106,6 +120,34 @@ export function resolveMedia(articles: readonly ArticleMeta[], site: Site, probe
     } else if (Object.keys(result).length > 0) assets.set(article.source, result);
   }
   return { assets, rejected, problems };
+}
+
+/** Chapters get the Podcasting 2.0 type, which no MIME database registers. */
+export const CHAPTERS_TYPE = 'application/json+chapters';
+const SQUARE_HINT = 'podcast apps show episode art square: use a square JPEG or PNG of 1400 to 3000 pixels a side';
+
+/** podcast:chapters and the square episode art, or the problems with them. */
+function episodeArt(article: ArticleMeta, result: Assets, resolve: (ref: MediaRef) => { asset: Asset; probe?: MediaProbe } | undefined, found: SyndicError[], podcast: boolean): Pick<Assets, 'chapters' | 'episodeImage'> {
+  const out: Pick<Assets, 'chapters' | 'episodeImage'> = {};
+  const chaptersRef = article.episode?.chapters;
+  if (chaptersRef) {
+    const chapters = resolve(chaptersRef);
+    if (chapters && isLocal(chaptersRef) && chapters.asset.type !== 'application/json') found.push(problem(chaptersRef, `is ${chapters.asset.type ?? 'of an unknown type'}, not a JSON chapters file`, 'name a .json file in the Podcasting 2.0 chapters format'));
+    else if (chapters) out.chapters = { ...chapters.asset, type: CHAPTERS_TYPE };
+  }
+  const artRef = article.episode?.image;
+  if (artRef) {
+    const art = resolve(artRef);
+    const { width, height } = art?.probe ?? {};
+    if (art && isLocal(artRef) && art.asset.type !== 'image/jpeg' && art.asset.type !== 'image/png') found.push(problem(artRef, `is ${art.asset.type ?? 'of an unknown type'}, not a JPEG or PNG`, SQUARE_HINT));
+    else if (art && isLocal(artRef) && (width === undefined || width !== height)) found.push(problem(artRef, width === undefined ? 'is not an image whose size can be read' : `is ${width}×${height ?? '?'} pixels, not square`, SQUARE_HINT));
+    else if (art) out.episodeImage = art.asset;
+  } else if (podcast && result.image && result.image.width !== undefined && result.image.width === result.image.height) {
+    // A landscape lead image is a page's picture, not episode art; a square one is both.
+    const { url, type, width, height, length } = result.image;
+    out.episodeImage = { url, ...(type === undefined ? {} : { type }), ...(length === undefined ? {} : { length }), width, height };
+  }
+  return out;
 }
 
 const BODY_HINT = 'a body path is relative to the article\'s own file (../images/x.png from articles/a.md), or to the project root when it starts with "/"';
@@ -131,10 +173,30 @@ function bodyLinks(article: ArticleMeta, site: Site, probes: MediaProbes, bySour
   return links;
 }
 
-/** The podcast settings with the cover resolved, or the cover's problems (Apple's rules). */
+/** The show's cover and those of its group podcasts. */
+function podcastCovers(site: Site): MediaRef[] {
+  if (!site.podcast) return [];
+  return [site.podcast.image, ...(site.podcast.groups ?? []).flatMap((group) => (group.image ? [group.image] : []))];
+}
+
+/** The podcast settings with the covers resolved, or the covers' problems (Apple's rules). */
 export function podcastChannel(site: Site, probes: MediaProbes): PodcastChannel | SyndicError[] | undefined {
   if (!site.podcast) return undefined;
-  const { image, ...podcast } = site.podcast;
+  const { image, groups, ...podcast } = site.podcast;
+  const show = coverOf(image, site, probes);
+  if (!('url' in show)) return show;
+  const problems: SyndicError[] = [];
+  const resolved = (groups ?? []).map(({ image: own, ...group }) => {
+    const cover = own === undefined ? show : coverOf(own, site, probes);
+    if ('url' in cover) return { ...group, image: cover };
+    problems.push(...cover);
+    return { ...group, image: show };
+  });
+  if (problems.length > 0) return problems;
+  return { ...podcast, image: show, ...(groups === undefined ? {} : { groups: resolved }) };
+}
+
+function coverOf(image: MediaRef, site: Site, probes: MediaProbes): Asset | SyndicError[] {
   const cover = assetOf(image, site, probes);
   if (cover instanceof SyndicError) return [cover];
   const hint = 'Apple Podcasts wants a square JPEG or PNG of 1400 to 3000 pixels a side';
@@ -144,12 +206,12 @@ export function podcastChannel(site: Site, probes: MediaProbes): PodcastChannel 
   if (width !== undefined && height !== undefined && (width !== height || width < 1400 || width > 3000)) {
     return [problem(image, `is ${width}×${height} pixels`, hint)];
   }
-  return { ...podcast, image: cover.asset };
+  return cover.asset;
 }
 
 /** The copies of the local files that published articles and the podcast name, each once. */
 export function mediaCopies(articles: readonly ArticleMeta[], site: Site, probes: MediaProbes): FileCopy[] {
-  const refs = [...articles.flatMap(mediaRefs), ...(site.podcast ? [site.podcast.image] : [])];
+  const refs = [...articles.flatMap(mediaRefs), ...podcastCovers(site)];
   const copies = new Map<string, FileCopy>();
   for (const ref of refs.filter(isLocal)) {
     const probe = probes.get(ref.location);

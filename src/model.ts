@@ -1,5 +1,6 @@
 // Plain data passed between the pipeline stages. No behaviour lives here.
 import type { ProblemData } from './errors.js';
+import type { PodcastingChannel, PodcastingEpisode } from './schema.js';
 
 export interface Person {
   name: string;
@@ -102,6 +103,20 @@ export interface Podcast {
   author?: string;
   /** podcast:guid from the settings; otherwise derived from the feed URL. */
   guid?: string;
+  /** The Podcasting 2.0 channel tags from syndic.yaml (emit/podcasting.ts). */
+  podcasting?: PodcastingChannel;
+  /** Tag and author feeds that are podcasts of their own. */
+  groups?: PodcastGroup<MediaRef>[];
+}
+
+/** A tag or author feed that is a podcast: its own guid and cover. */
+export interface PodcastGroup<Image> {
+  kind: GroupKind;
+  name: string;
+  /** Line of its name in syndic.yaml. */
+  line?: number;
+  guid?: string;
+  image?: Image;
 }
 
 /** The podcast fields of an article. */
@@ -112,6 +127,12 @@ export interface Episode {
   season?: number;
   episodeType?: 'full' | 'trailer' | 'bonus';
   transcript?: MediaRef;
+  /** podcast:chapters file. */
+  chapters?: MediaRef;
+  /** Square episode art (itunes:image, podcast:image). */
+  image?: MediaRef;
+  /** The other Podcasting 2.0 fields of the frontmatter, as validated. */
+  podcasting?: Omit<PodcastingEpisode, 'chapters' | 'episodeImage'>;
 }
 
 /** What make and git compare to decide a file is unchanged without reading it. */
@@ -195,6 +216,10 @@ export interface Assets {
   image?: Asset & ImageText;
   enclosure?: Asset;
   transcript?: Asset;
+  /** podcast:chapters, typed application/json+chapters. */
+  chapters?: Asset;
+  /** Square episode art: `episodeImage`, or the lead image when it is square. */
+  episodeImage?: Asset;
   /** Public URLs of the body's references: [as written (URI-decoded), absolute URL]. */
   links?: Array<[string, string]>;
 }
@@ -206,8 +231,9 @@ export interface Entry extends ArticleMeta, Rendering {
 }
 
 /** The podcast channel of a feed, resolved: what emit/podcast.ts writes. */
-export interface PodcastChannel extends Omit<Podcast, 'image'> {
+export interface PodcastChannel extends Omit<Podcast, 'image' | 'groups'> {
   image: Asset;
+  groups?: PodcastGroup<Asset>[];
 }
 
 /** One feed to emit: its metadata and the entries it carries, newest first. */

@@ -89,7 +89,41 @@ function toPodcast(podcast: PodcastSettings, source: YamlSource, file: string): 
     locked: podcast.locked,
     ...(podcast.author === undefined ? {} : { author: podcast.author }),
     ...(podcast.guid === undefined ? {} : { guid: podcast.guid }),
+    ...podcastingOf(podcast),
+    ...(podcast.groups === undefined
+      ? {}
+      : {
+          groups: podcast.groups.map(({ name, kind, guid, image }, at) => ({
+            kind,
+            name,
+            line: source.lineOf(['podcast', 'groups', String(at), 'name']),
+            ...(guid === undefined ? {} : { guid }),
+            ...(image === undefined ? {} : { image: { location: normalLocation(image), file, line: source.lineOf(['podcast', 'groups', String(at), 'image']), field: `podcast.groups.${at}.image` } }),
+          })),
+        }),
   };
+}
+
+/** podcast:season and podcast:episode carry a number; their names alone would be dropped. */
+function namedWithoutNumber(fm: Frontmatter, source: YamlSource, file: string): SyndicError[] {
+  const pairs = [['seasonName', 'season'], ['episodeName', 'episode']] as const;
+  return pairs
+    .filter(([label, number]) => fm[label] !== undefined && fm[number] === undefined)
+    .map(([label, number]) => new SyndicError('INVALID_ARTICLE', `names the ${number} but gives no ${number} number`, { file, line: source.lineOf([label]), field: label, hint: `add \`${number}: 1\` (the number), or remove \`${label}\`` }));
+}
+
+const CHANNEL_TAGS = ['funding', 'persons', 'location', 'license', 'medium', 'txt', 'podroll', 'updateFrequency', 'trailer', 'movedFrom', 'imageAlt'] as const satisfies ReadonlyArray<keyof PodcastSettings>;
+const EPISODE_TAGS = ['soundbites', 'persons', 'seasonName', 'episodeName', 'alternateEnclosures', 'location', 'socialInteract'] as const;
+
+/** Only the Podcasting 2.0 fields that are set, so an unset one changes no cache key. */
+function podcastingOf(podcast: PodcastSettings): Pick<Podcast, 'podcasting'> {
+  const set = CHANNEL_TAGS.filter((key) => podcast[key] !== undefined);
+  return set.length === 0 ? {} : { podcasting: Object.fromEntries(set.map((key) => [key, podcast[key]])) };
+}
+
+function episodePodcasting(fm: Frontmatter): Pick<Episode, 'podcasting'> {
+  const set = EPISODE_TAGS.filter((key) => fm[key] !== undefined);
+  return set.length === 0 ? {} : { podcasting: Object.fromEntries(set.map((key) => [key, fm[key]])) };
 }
 
 function flagProblem(flag: string | undefined, problem: SyndicError): SyndicError {
@@ -173,6 +207,7 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
       }),
     );
   }
+  if (result.success) problems.push(...namedWithoutNumber(result.data, source, file.path));
   if (result.success) problems.push(...folderNameProblems(result.data, source, file.path));
   // Blank lines keep Markdown line numbers equal to file line numbers.
   const markdown = '\n'.repeat(text.slice(0, text.length - split.content.length).split('\n').length - 1) + split.content;
@@ -252,6 +287,9 @@ function media(fm: Frontmatter, source: YamlSource, file: string): Pick<Article,
     ...(fm.season === undefined ? {} : { season: fm.season }),
     ...(fm.episodeType === undefined ? {} : { episodeType: fm.episodeType }),
     ...(fm.transcript === undefined ? {} : { transcript: ref(fm.transcript, ['transcript']) }),
+    ...(fm.chapters === undefined ? {} : { chapters: ref(fm.chapters, ['chapters']) }),
+    ...(fm.episodeImage === undefined ? {} : { image: ref(fm.episodeImage, ['episodeImage']) }),
+    ...episodePodcasting(fm),
   };
   return {
     ...(image === undefined ? {} : { image }),

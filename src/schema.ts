@@ -3,6 +3,7 @@
 import mime from 'mime';
 import { z } from 'zod';
 import { APPLE_CATEGORIES } from './apple-categories.js';
+import { PERSON_TAXONOMY } from './emit/person-taxonomy.js';
 import { LIMITS } from './limits.js';
 import { languageProblem } from './language.js';
 import { suggestTimeZone } from './messages.js';
@@ -189,6 +190,131 @@ const podcastGuidSchema = z.uuid('is not a UUID such as 917393e3-1b1e-5cef-ace4-
 
 // ---- end of init's block ----
 
+
+// ---- Podcasting 2.0 (https://podcasting2.org/docs/podcast-namespace): channel and episode tags ----
+
+const PERSON_GROUPS = Object.keys(PERSON_TAXONOMY).map((group) => group.toLowerCase());
+const PERSON_ROLES = new Set(Object.values(PERSON_TAXONOMY).flat().map((role) => role.toLowerCase()));
+
+/** podcast:person: a name, with a role and group from the namespace's taxonomy (default host, cast). */
+const podcastPerson = z
+  .strictObject({
+    name,
+    role: z.string().trim().toLowerCase().refine((role) => PERSON_ROLES.has(role), 'is not a role of the Podcasting 2.0 taxonomy, such as host, guest, producer or editor').optional(),
+    group: z.string().trim().toLowerCase().refine((group) => PERSON_GROUPS.includes(group), `is not a group of the Podcasting 2.0 taxonomy: one of ${Object.keys(PERSON_TAXONOMY).join(', ')}`).optional(),
+    /** A picture of the person. */
+    img: webUrl.optional(),
+    /** Their page. */
+    href: webUrl.optional(),
+  })
+  .superRefine((person, ctx) => {
+    if (person.role === undefined || person.group === undefined) return;
+    const roles = Object.entries(PERSON_TAXONOMY).find(([group]) => group.toLowerCase() === person.group)?.[1] ?? [];
+    if (roles.some((role) => role.toLowerCase() === person.role)) return;
+    ctx.addIssue({ code: 'custom', path: ['role'], message: `is not a role of the group ${person.group}`, params: { hint: `its roles: ${roles.join(', ').toLowerCase()}; or leave out \`group\` and apps find it` }, input: person.role });
+  });
+const podcastPeople = z.array(podcastPerson).min(1, 'must name at least one person').max(LIMITS.authors, `lists more than ${LIMITS.authors} people`);
+
+/** podcast:location: a place name, what it is to the show, and optionally its geo: URI and OSM id. */
+const podcastLocation = z.strictObject({
+  name: plainText(128),
+  rel: z.enum(['subject', 'creator']).optional(),
+  geo: z.string().trim().regex(/^geo:-?\d{1,2}(?:\.\d+)?,-?\d{1,3}(?:\.\d+)?(?:,-?\d+(?:\.\d+)?)?(?:;u=\d+(?:\.\d+)?)?$/, 'is not an RFC 5870 geo: URI such as geo:50.8467,4.3525').optional(),
+  osm: z.string().trim().regex(/^[NWR]\d+(?:#\d+)?$/, 'is not an OpenStreetMap id: N, W or R and the number, such as R54094').optional(),
+  country: z.string().trim().regex(/^[A-Z]{2}$/, 'is not an ISO 3166-1 two-letter country code such as BE').optional(),
+});
+
+const SOCIAL_PROTOCOLS = ['disabled', 'activitypub', 'twitter', 'lightning', 'atproto', 'hive', 'matrix', 'nostr', 'xmpp'] as const;
+
+/** The channel's Podcasting 2.0 tags, in syndic.yaml under `podcast:`. */
+const podcastingChannel = {
+  /** podcast:funding: where listeners support the show. */
+  funding: z.array(z.strictObject({ url: webUrl, text: plainText(128) })).max(10, 'lists more than 10 funding links').optional(),
+  /** podcast:person: hosts and crew of the whole show. */
+  persons: podcastPeople.optional(),
+  /** podcast:location: where the show is about or made. */
+  location: podcastLocation.optional(),
+  /** podcast:license: an SPDX identifier such as CC-BY-4.0, and the licence's URL for others. */
+  license: z.strictObject({ name: z.string().trim().regex(/^[A-Za-z0-9.+-]{1,128}$/, 'must be a licence identifier such as CC-BY-4.0 (SPDX)'), url: webUrl.optional() }).optional(),
+  /** podcast:medium. Default: podcast (none written). */
+  medium: z.enum(['podcast', 'music', 'video', 'film', 'audiobook', 'newsletter', 'blog', 'course']).optional(),
+  /** podcast:txt: free text such as a platform's verification code, with its purpose. */
+  txt: z.array(z.strictObject({ text: plainText(4000), purpose: plainText(128).optional() })).max(10, 'lists more than 10 txt entries').optional(),
+  /** podcast:podroll: shows the podcast recommends, by their podcast:guid. */
+  podroll: z.array(z.strictObject({ feedGuid: z.uuid('is not a podcast:guid (a UUID)'), feedUrl: webUrl.optional() })).min(1, 'must name at least one show').max(100, 'lists more than 100 shows').optional(),
+  /** podcast:updateFrequency: the release schedule in words, with an RFC 5545 rule for apps. */
+  updateFrequency: z.strictObject({
+    text: plainText(128),
+    rrule: z.string().trim().regex(/^FREQ=(?:DAILY|WEEKLY|MONTHLY|YEARLY)(?:;[A-Z]+=[A-Z0-9,+-]+)*$/, 'is not an RFC 5545 rule such as FREQ=WEEKLY;BYDAY=FR').optional(),
+    complete: z.boolean({ error: 'must be true or false' }).optional(),
+  }).optional(),
+  /** podcast:trailer: a trailer's audio (an http(s) URL), title and publication date. */
+  trailer: z.array(z.strictObject({
+    url: webUrl,
+    title: plainText(128),
+    pubdate: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date such as 2024-11-01T08:00:00+01:00'),
+    type: mimeType.optional(),
+    length: z.number().int().min(0).optional(),
+    season: z.number().int().min(1).optional(),
+  })).max(10, 'lists more than 10 trailers').optional(),
+  /** The show's previous feed URL: writes itunes:new-feed-url so apps follow the move. */
+  movedFrom: webUrl.optional(),
+  /** Text alternative of the cover, for podcast:image. */
+  imageAlt: text.optional(),
+  /** Tag or author feeds that are podcasts of their own: a list of {name, kind, guid, image}. */
+  groups: z.array(z.strictObject({
+    /** The tag or author name, as the articles write it. */
+    name,
+    /** `tag` (default) or `author`. */
+    kind: z.enum(['tag', 'author']).default('tag'),
+    /** Its own podcast:guid; default a UUIDv5 of its feed URL. */
+    guid: z.uuid({ version: 'v5', error: 'is not a version 5 UUID, as podcast:guid must be, such as 917393e3-1b1e-5cef-ace4-edaa54e1f810' }).optional(),
+    /** Its own cover (same rules as podcast.image); default the show's. */
+    image: mediaLocation.optional(),
+  })).max(100, 'lists more than 100 group podcasts').optional(),
+};
+
+/** An episode's Podcasting 2.0 tags, in its frontmatter. */
+const podcastingEpisode = {
+  /** podcast:chapters: a JSON chapters file, a project path or URL. */
+  chapters: mediaLocation.optional(),
+  /** podcast:soundbite: highlights, start and duration in seconds. */
+  soundbites: z.array(z.strictObject({ start: z.number().min(0), duration: z.number().positive('must be more than 0 seconds').max(120, 'is longer than 120 seconds; apps show soundbites of up to a minute or two'), title: plainText(128).optional() })).max(20, 'lists more than 20 soundbites').optional(),
+  /** podcast:person for this episode (guests, the week's host). */
+  persons: podcastPeople.optional(),
+  /** podcast:season's name attribute. Needs `season`. */
+  seasonName: plainText(128).optional(),
+  /** podcast:episode's display attribute, such as "Ep. 1". Needs `episode`. */
+  episodeName: plainText(32).optional(),
+  /** podcast:alternateEnclosure: other renditions (a lower bitrate, video), each with its URLs. */
+  alternateEnclosures: z.array(z.strictObject({
+    type: mimeType,
+    length: z.number().int().min(0),
+    sources: z.array(webUrl).min(1, 'must name at least one URL').max(10, 'lists more than 10 URLs'),
+    bitrate: z.number().positive().optional(),
+    height: z.number().int().positive().optional(),
+    lang: languageTag.optional(),
+    title: plainText(32).optional(),
+    default: z.boolean({ error: 'must be true or false' }).optional(),
+    /** podcast:integrity: an SRI hash (sha256-… etc.). */
+    integrity: z.string().trim().regex(/^sha(?:256|384|512)-[A-Za-z0-9+/]+=*$/, 'is not a Subresource Integrity hash such as sha384-… (base64)').optional(),
+  })).max(10, 'lists more than 10 alternate enclosures').optional(),
+  /** podcast:location of this episode. */
+  location: podcastLocation.optional(),
+  /** podcast:socialInteract: where the episode's comments live. */
+  socialInteract: z.array(z.strictObject({
+    uri: webUrl,
+    protocol: z.enum(SOCIAL_PROTOCOLS, { error: `must be one of ${SOCIAL_PROTOCOLS.join(', ')}` }),
+    accountId: plainText(128).optional(),
+    accountUrl: webUrl.optional(),
+    priority: z.number().int().min(1).optional(),
+  })).max(10, 'lists more than 10 places').optional(),
+  /** Square episode art: itunes:image and podcast:image. Default: `image` when it is square. */
+  episodeImage: mediaLocation.optional(),
+};
+
+// ---- end of Podcasting 2.0 ----
+
 const podcastSchema = z.strictObject({
   /** Who Apple and Podcast Index contact about the show: itunes:owner. Required. */
   owner: z.strictObject({ name, email }, { error: 'is required in podcast mode: add owner: {name: "…", email: "…"}' }),
@@ -209,6 +335,7 @@ const podcastSchema = z.strictObject({
   author: text.optional(),
   /** podcast:guid, the show's identity. Default: a UUIDv5 of the feed URL (it changes if the site moves). */
   guid: podcastGuidSchema.optional(),
+  ...podcastingChannel,
 });
 
 // --- media (body files, lead images, copies) ---
@@ -345,6 +472,7 @@ export const frontmatterSchema = z.strictObject({
   episodeType: z.enum(['full', 'trailer', 'bonus']).optional(),
   /** Transcript file (WebVTT, SRT, HTML, JSON or text), URL or project path: podcast:transcript. Optional. */
   transcript: mediaLocation.optional(),
+  ...podcastingEpisode,
 });
 
 export type SettingsInput = z.input<typeof settingsSchema>;
@@ -352,3 +480,9 @@ export type Settings = z.output<typeof settingsSchema>;
 export type Frontmatter = z.output<typeof frontmatterSchema>;
 export type PersonInput = z.output<typeof personSchema>;
 export type PodcastSettings = z.output<typeof podcastSchema>;
+const podcastingChannelSchema = z.strictObject(podcastingChannel);
+const podcastingEpisodeSchema = z.strictObject(podcastingEpisode);
+/** The channel's Podcasting 2.0 settings, as validated. */
+export type PodcastingChannel = z.output<typeof podcastingChannelSchema>;
+/** An episode's Podcasting 2.0 fields, as validated (its media paths still unresolved). */
+export type PodcastingEpisode = z.output<typeof podcastingEpisodeSchema>;

@@ -37,11 +37,15 @@ describe('build of the podcast fixture', async () => {
       'feed.json',
       'feeds.opml',
       'index.html',
+      'media/episodes/ep1.chapters.json',
       'media/episodes/ep1.mp3',
       'media/episodes/ep1.vtt',
+      'media/episodes/ep2.chapters.json',
       'media/episodes/ep2.mp3',
       'media/episodes/ep3.mp3',
+      'media/episodes/ep3.srt',
       'media/images/cover.png',
+      'media/images/episode-2.png',
       'media/images/studio.png',
       'rss.xml',
     ]);
@@ -96,5 +100,33 @@ describe('a podcast whose media are wrong', () => {
     expect((error as SyndicError).problems.map((p) => p.format())).toEqual([
       'syndic.yaml:11: podcast.image: is 1200×630 pixels\n  hint: Apple Podcasts wants a square JPEG or PNG of 1400 to 3000 pixels a side',
     ]);
+  });
+});
+
+describe('a tag of a podcast site that is a podcast of its own', async () => {
+  const root = await copyOfFixture();
+  const { writeFile } = await import('node:fs/promises');
+  const settings = (await readFile(path.join(root, 'syndic.yaml'), 'utf8'))
+    .replace('groups: {tags: false, authors: false}', 'groups: {tags: true, authors: false}')
+    .replace('  locked: true\n', '  locked: true\n  groups:\n    - {name: "Russie", guid: "a832960f-78ba-5473-92e8-1a123e36fe85", image: images/episode-2.png}\n');
+  await writeFile(path.join(root, 'syndic.yaml'), settings);
+  await build({ root, now: NOW });
+  const read = (file: string) => readFile(path.join(root, 'dist', file), 'utf8');
+
+  it('has its own podcast:guid and cover, and the episodes its podcast tags', async () => {
+    const rss = await read('tags/russie/rss.xml');
+    expect(rss).toContain('<podcast:guid>a832960f-78ba-5473-92e8-1a123e36fe85</podcast:guid>');
+    expect(rss).toContain('<itunes:image href="https://podcast.syndic.example/media/images/episode-2.png"/>');
+    expect(rss).toContain('<podcast:chapters url="https://podcast.syndic.example/media/episodes/ep2.chapters.json" type="application/json+chapters"/>');
+    // The show's move and its verification text stay with the show's feed.
+    expect(rss).not.toContain('itunes:new-feed-url');
+    expect(rss).not.toContain('podcast:txt');
+    expect(await validateRss(rss)).toEqual([]);
+  });
+
+  it('leaves a tag no group names a plain feed', async () => {
+    const rss = await read('tags/coree-du-nord/rss.xml');
+    expect(rss).not.toContain('podcast:');
+    expect(rss).not.toContain('itunes:');
   });
 });

@@ -62,6 +62,8 @@ export function newFeed(spec: FeedSpec): Feed {
     feedLinks: { rss: spec.urls.rss, atom: spec.urls.atom, json: spec.urls.json },
     ...(author ? { author: person(author) } : {}),
     ...(spec.copyright === undefined ? {} : { copyright: marked(spec.copyright) }),
+    // The podcast cover in every format: RSS <image>, Atom <logo> (JSON Feed's icon: json.ts).
+    ...(spec.podcast ? { image: spec.podcast.image.url } : {}),
   };
   return new Feed(options);
 }

@@ -7,6 +7,7 @@ import { groupUrl } from '../urls.js';
 import { atomDocument } from './atom.js';
 import { jsonDocument } from './json.js';
 import { opmlDocument } from './opml.js';
+import { feedPodcast } from './podcasting.js';
 import { articlePage, indexPage, type GroupFeeds, type IndexItem } from './pages.js';
 import { rssDocument } from './rss.js';
 
@@ -53,7 +54,7 @@ export function groupFeeds(listings: readonly Listing[]): GroupFeeds {
 
 /**
  * Each planned feed's subscription document with the list its page shows. The podcast
- * channel, when there is one, belongs to the site feed only.
+ * channel, when there is one, belongs to the site feed and to the groups `podcast.groups` names.
  */
 export function listingsOf<T extends Schedulable>(
   feeds: readonly FeedPlan<T>[],
@@ -65,12 +66,15 @@ export function listingsOf<T extends Schedulable>(
 ): Listing[] {
   // Atom categories name their tag page as scheme, where there is one.
   const tagPages = new Map(feeds.filter((feed) => feed.kind === 'tag').map((feed) => [feed.name, groupUrl('tag', feed.name, site)]));
-  return feeds.map((feed) => ({
-    kind: feed.kind,
-    name: feed.name,
-    feed: { ...subscriptionSpec(feed, site, entryOf, now), ...(tagPages.size === 0 ? {} : { tagPages }), ...(feed.kind === 'site' && podcast ? { podcast } : {}) },
-    items: feed.members.map(itemOf),
-  }));
+  return feeds.map((feed) => {
+    const channel = feedPodcast(feed.kind, feed.name, podcast);
+    return {
+      kind: feed.kind,
+      name: feed.name,
+      feed: { ...subscriptionSpec(feed, site, entryOf, now), ...(tagPages.size === 0 ? {} : { tagPages }), ...(channel ? { podcast: channel } : {}) },
+      items: feed.members.map(itemOf),
+    };
+  });
 }
 
 /**

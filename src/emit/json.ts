@@ -15,6 +15,8 @@ function jsonFeed(spec: FeedSpec): Record<string, unknown> {
     title: clean(spec.title),
     home_page_url: spec.homeUrl,
     feed_url: spec.urls.json,
+    // The podcast cover is square and at least 1400 px: JSON Feed's icon wants square.
+    ...(spec.podcast ? { icon: spec.podcast.image.url } : {}),
     ...(spec.description === '' ? {} : { description: clean(spec.description) }),
     language: spec.language,
     authors: spec.authors.map(jsonPerson),

@@ -6,6 +6,8 @@ import type { Extension } from 'feed';
 import { v5 as uuidv5 } from 'uuid';
 import type { Entry, FeedSpec, PodcastChannel } from '../model.js';
 import { xmlJsAttributes as attributes, xmlJsText as text } from './escape.js';
+import { byName } from './feed-adapter.js';
+import { podcastingChannelExtensions, podcastingItemExtensions, transcriptExtension } from './podcasting.js';
 
 export const ITUNES = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
 export const PODCAST = 'https://podcastindex.org/namespace/1.0';
@@ -21,14 +23,17 @@ export function podcastGuid(feedUrl: string): string {
 }
 
 
-/** Channel elements. feed appends channel extensions after the items; RSS 2.0 sets no order. */
+/**
+ * Channel elements. feed appends channel extensions after the items; RSS 2.0 sets no order.
+ * feed keeps one channel extension per name, so repeated tags (funding, person) are grouped.
+ */
 export function podcastChannelExtensions(spec: FeedSpec, podcast: PodcastChannel): Extension[] {
   const author = podcast.author ?? spec.authors.map((person) => person.name).join(', ');
   const categories = podcast.categories.map(([top, subs]) => ({
     ...attributes({ text: top }),
     ...(subs.length === 0 ? {} : { 'itunes:category': subs.map((sub) => attributes({ text: sub })) }),
   }));
-  return [
+  return byName([
     { name: 'itunes:author', objects: text(author) },
     { name: 'itunes:owner', objects: { 'itunes:name': text(podcast.owner.name), 'itunes:email': text(podcast.owner.email) } },
     { name: 'itunes:image', objects: attributes({ href: podcast.image.url }) },
@@ -39,18 +44,19 @@ export function podcastChannelExtensions(spec: FeedSpec, podcast: PodcastChannel
     { name: 'itunes:type', objects: text(podcast.type) },
     { name: 'podcast:guid', objects: text(podcast.guid ?? podcastGuid(spec.urls.rss)) },
     { name: 'podcast:locked', objects: { ...attributes({ owner: podcast.owner.email }), ...text(podcast.locked ? 'yes' : 'no') } },
-  ];
+    ...podcastingChannelExtensions(spec, podcast),
+  ]);
 }
 
 /** Item elements: an episode's duration, numbers, type and transcript. */
-export function podcastItemExtensions(entry: Entry): Extension[] {
+export function podcastItemExtensions(entry: Entry, spec: FeedSpec): Extension[] {
   const episode = entry.episode ?? {};
-  const transcript = entry.assets?.transcript;
   return [
     ...(episode.duration === undefined ? [] : [{ name: 'itunes:duration', objects: text(String(episode.duration)) }]),
     ...(episode.episode === undefined ? [] : [{ name: 'itunes:episode', objects: text(String(episode.episode)) }]),
     ...(episode.season === undefined ? [] : [{ name: 'itunes:season', objects: text(String(episode.season)) }]),
     ...(episode.episodeType === undefined ? [] : [{ name: 'itunes:episodeType', objects: text(episode.episodeType) }]),
-    ...(transcript?.type === undefined ? [] : [{ name: 'podcast:transcript', objects: attributes({ url: transcript.url, type: transcript.type }) }]),
+    ...transcriptExtension(entry, spec),
+    ...podcastingItemExtensions(entry),
   ];
 }

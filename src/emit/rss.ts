@@ -40,7 +40,7 @@ function rssItem(entry: Entry, spec: FeedSpec): Item {
     category: entry.tags.map((tag) => ({ name: marked(tag) })),
     author: people.author,
     ...rssEnclosure(entry),
-    extensions: byName([...people.creators, ...rssImageExtensions(entry), ...(spec.podcast ? podcastItemExtensions(entry) : [])]),
+    extensions: byName([...people.creators, ...rssImageExtensions(entry), ...(spec.podcast ? podcastItemExtensions(entry, spec) : [])]),
   };
 }
 

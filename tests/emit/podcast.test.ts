@@ -54,7 +54,7 @@ describe('a podcast feed', () => {
   });
 
   it('has the episode elements', () => {
-    for (const element of ['<itunes:duration>754</itunes:duration>', '<itunes:episode>3</itunes:episode>', '<itunes:season>2</itunes:season>', '<itunes:episodeType>bonus</itunes:episodeType>', '<podcast:transcript url="https://news.test.example/media/ep3.vtt" type="text/vtt"/>']) {
+    for (const element of ['<itunes:duration>754</itunes:duration>', '<itunes:episode>3</itunes:episode>', '<itunes:season>2</itunes:season>', '<itunes:episodeType>bonus</itunes:episodeType>', '<podcast:transcript url="https://news.test.example/media/ep3.vtt" type="text/vtt" language="fr" rel="captions"/>']) {
       expect(rss).toContain(element);
     }
   });

@@ -1,0 +1,84 @@
+// `check` in podcast mode: what podcast apps check, as warnings that never stop a build.
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check.js';
+
+const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/podcast/input');
+
+/** A solid square PNG of `side` pixels, made here so no binary fixture is needed. */
+function squarePng(side: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (data: Buffer): number => {
+    let c = 0xffffffff;
+    for (const byte of data) c = (crcTable[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(side, 0);
+  header.writeUInt32BE(side, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(side * 3, 0x80)]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: side }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
+
+async function fixture(): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), 'syndic-check-podcast-'));
+  await cp(FIXTURE, root, { recursive: true });
+  return root;
+}
+
+async function edit(root: string, file: string, from: string, to: string): Promise<void> {
+  const text = await readFile(path.join(root, file), 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
+  await writeFile(path.join(root, file), text.replace(from, to));
+}
+
+describe('check in podcast mode', () => {
+  it('finds nothing to warn about in the podcast fixture', async () => {
+    const result = await check({ root: await fixture() });
+    expect(result.problems).toEqual([]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('warns about an http enclosure, local audio with no duration and small episode art, and still reports no problem', async () => {
+    const root = await fixture();
+    await edit(root, 'articles/2024-11-15-episode-2.md', 'duration: 1805\n', '');
+    await edit(root, 'articles/2024-11-01-bande-annonce.md', 'enclosure: {url: "episodes/ep1.mp3"}', 'enclosure: {url: "http://cdn.syndic.example/ep1.mp3", length: 834}');
+    await writeFile(path.join(root, 'images/episode-2.png'), squarePng(600));
+    const { problems, warnings } = await check({ root });
+    expect(problems).toEqual([]);
+    expect(warnings.map((warning) => warning.format().split('\n')[0])).toEqual([
+      'articles/2024-11-01-bande-annonce.md:5: enclosure.url: is served over http; podcast apps prefer https and some refuse plain http',
+      'articles/2024-11-08-episode-1.md:14: episodeImage: is 600×600 pixels; Apple Podcasts wants episode art of 1400 to 3000 pixels a side',
+      'articles/2024-11-15-episode-2.md:4: duration: is not given for this local audio, so apps show no play time until it is downloaded',
+    ]);
+    expect(warnings.every((warning) => warning.hint !== undefined)).toBe(true);
+  });
+});
+
+describe('check of group podcasts', () => {
+  it('warns about a group podcast no article would make, at its line in syndic.yaml', async () => {
+    const root = await fixture();
+    await edit(root, 'syndic.yaml', '  locked: true\n', '  locked: true\n  groups:\n    - {name: Russie}\n    - name: Ukraine\n');
+    await edit(root, 'syndic.yaml', 'groups: {tags: false, authors: false}', 'groups: {tags: true, authors: false}');
+    const { problems, warnings } = await check({ root });
+    expect(problems).toEqual([]);
+    expect(warnings.map((warning) => warning.format().split('\n')[0])).toEqual(['syndic.yaml:18: podcast.groups.1.name: names no tag of any article']);
+  });
+});
