@@ -2,7 +2,7 @@
 // with the build cache deciding what each stage must redo.
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { cacheKey, emptyCache, hashText, readCache, writeCache, type BuildCache, type CachedFile } from './cache.js';
+import { cacheKey, emptyCache, hashText, readCache, writeCache, type BuildCache, type CachedFile } from './incremental/cache.js';
 import { settle } from './check.js';
 import { failWith, fromData, SyndicError } from './errors.js';
 import { load, type LoadPaths } from './load.js';
@@ -10,8 +10,8 @@ import { assetKey, localLocations, podcastChannel, resolveMedia, type ResolvedMe
 import type { Article, ArticleMeta, FileCopy, FileStamp, KnownFile, Output, PodcastChannel, Rendering, Site, SourceFile } from './model.js';
 import { probeMedia, type MediaProbes } from './probe.js';
 import { select } from './select.js';
-import { prepareAll } from './prepare-pool.js';
-import { acquire } from './lock.js';
+import { prepareAll } from './incremental/parse-pool.js';
+import { acquire } from './incremental/lock.js';
 import { outputProblems, projectPaths, withoutOutputs, type ProjectPaths } from './paths.js';
 import { version } from './version.js';
 import { writeSite } from './write-site.js';

@@ -46,7 +46,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   for (const file of files) {
     const parsed = parseArticle(file, site);
     // As prepare() does in a build; the renderer loads only for an article that needs it.
-    const tooLarge = parsed.ok && mayRenderLarge(parsed.value.markdown, LIMITS.htmlBytes) ? (await import('./prepare.js')).renderProblem(parsed.value, site) : undefined;
+    const tooLarge = parsed.ok && mayRenderLarge(parsed.value.markdown, LIMITS.htmlBytes) ? (await import('./parse-job.js')).renderProblem(parsed.value, site) : undefined;
     if (tooLarge) problems.push(tooLarge);
     else if (parsed.ok) articles.push(parsed.value);
     else problems.push(...parsed.problems);

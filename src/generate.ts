@@ -9,7 +9,7 @@ import { mediaCopies, podcastChannel, resolveMedia } from './media.js';
 import type { Article, Entry, SourceFile } from './model.js';
 import type { MediaProbes } from './probe.js';
 import { checkSettings, parseArticle, STAND_IN_SITE } from './parse.js';
-import { renderProblem } from './prepare.js';
+import { renderProblem } from './parse-job.js';
 import { render } from './render.js';
 import { archiveSpec, plans, select } from './select.js';
 

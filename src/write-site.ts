@@ -5,7 +5,7 @@
 import path from 'node:path';
 import pMap from 'p-map';
 import type { BuildOptions, Media, Parsed } from './build.js';
-import { hashText } from './cache.js';
+import { hashText } from './incremental/cache.js';
 import { failWith } from './errors.js';
 import { emit, feedDocuments, groupFeeds, listingsOf } from './emit/index.js';
 import { readSource } from './load.js';
