@@ -7,21 +7,10 @@ import { command as importArticles } from './commands/import.js';
 import { command as newArticle } from './commands/new.js';
 import { command as serve } from './commands/serve.js';
 import { version } from '../version.js';
+import { EXIT, type Command, type Io } from './io.js';
+import { suggestion } from './options.js';
 
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** Which streams are terminals. Default: neither, so output is plain lines for logs and pipes. */
-  isTTY?: { stdout: boolean; stderr: boolean };
-  /** The terminal a progress bar draws on (stderr, when it is one). No bar without it. */
-  terminal?: NodeJS.WritableStream;
-  /** For NO_COLOR and FORCE_COLOR (https://no-color.org). Default: none set. */
-  env?: Readonly<Record<string, string | undefined>>;
-  /** Monotonic milliseconds, for the time a command took. Default: performance.now. */
-  clock?: () => number;
-  /** Aborted by Ctrl-C or SIGTERM; long-running commands (serve, build --watch) then stop cleanly. Default: those signals. */
-  interrupt?: AbortSignal;
-}
+export { EXIT, type Command, type Io };
 
 /** An AbortSignal that Ctrl-C or SIGTERM aborts, for commands that run until stopped. */
 function interruption(): AbortSignal {
@@ -36,18 +25,6 @@ function interruption(): AbortSignal {
   process.on('SIGTERM', stop);
   return controller.signal;
 }
-
-/** One subcommand: `syndic <name> …`. */
-export interface Command {
-  name: string;
-  /** One line for `syndic --help`. */
-  summary: string;
-  /** Runs with the arguments after the command name; returns the exit status. */
-  run(args: string[], io: Io): Promise<number>;
-}
-
-/** Exit statuses, documented in the README. */
-export const EXIT = { ok: 0, invalidInput: 1, partial: 2, usage: 64, internal: 70, locked: 75 } as const;
 
 /** Every command `main` dispatches to, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [init, build, check, newArticle, importArticles, serve];
@@ -162,18 +139,6 @@ async function help(name: string | undefined, io: Io): Promise<number> {
   const command = COMMANDS.find((candidate) => candidate.name === name);
   if (!command) return usage(io, `unknown command "${name}"${await suggestion(name, COMMANDS.map((c) => c.name))}`);
   return command.run(['--help'], io);
-}
-
-/** `; did you mean "build"?` for a near miss, or nothing. */
-export async function suggestion(typed: string, known: readonly string[]): Promise<string> {
-  // Loaded only for a mistake, so a cron build does not pay for it.
-  const { default: didYouMean } = await import('didyoumean2');
-  // Compared without their dashes, which every flag shares; 0.6 keeps "biuld" → "build" and
-  // "--quite" → "--quiet" (two edits in five letters), not "--colour" → "--root".
-  const bare = (name: string): string => name.replace(/^-+/, '');
-  const match = didYouMean(bare(typed), known.map(bare), { threshold: 0.6 });
-  const meant = match === null ? undefined : known.find((name) => bare(name) === match);
-  return meant === undefined ? '' : `; did you mean "${meant}"?`;
 }
 
 function usage(io: Io, message: string): number {

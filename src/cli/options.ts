@@ -1,7 +1,7 @@
 // Flags shared by the commands, and the one way they report bad usage.
 import { parseArgs } from 'node:util';
 import type { BuildOptions } from '../build.js';
-import { EXIT, suggestion, type Io } from './cli.js';
+import { EXIT, type Io } from './io.js';
 import { problemJson } from './report.js';
 
 type Options = Record<string, { type: 'string' | 'boolean'; short?: string }>;
@@ -109,4 +109,16 @@ export function projectOptions(values: { root?: string; articles?: string; confi
     ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
     ...(values.timezone === undefined ? {} : { timezone: values.timezone }),
   };
+}
+
+/** `; did you mean "build"?` for a near miss, or nothing. */
+export async function suggestion(typed: string, known: readonly string[]): Promise<string> {
+  // Loaded only for a mistake, so a cron build does not pay for it.
+  const { default: didYouMean } = await import('didyoumean2');
+  // Compared without their dashes, which every flag shares; 0.6 keeps "biuld" → "build" and
+  // "--quite" → "--quiet" (two edits in five letters), not "--colour" → "--root".
+  const bare = (name: string): string => name.replace(/^-+/, '');
+  const match = didYouMean(bare(typed), known.map(bare), { threshold: 0.6 });
+  const meant = match === null ? undefined : known.find((name) => bare(name) === match);
+  return meant === undefined ? '' : `; did you mean "${meant}"?`;
 }

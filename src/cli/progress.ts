@@ -1,7 +1,7 @@
 // A progress bar for builds long enough to wonder about, on a terminal only.
 import cliProgress from 'cli-progress';
 import type { BuildProgress } from '../build.js';
-import type { Io } from './cli.js';
+import type { Io } from './io.js';
 
 /** Below this many articles in a phase, a build is over before a bar would be read. */
 export const PROGRESS_MIN = 500;

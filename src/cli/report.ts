@@ -1,6 +1,6 @@
 // How commands speak: colour only on a terminal, plain lines for logs, JSON for machines.
 import pc from 'picocolors';
-import { EXIT, type Io } from './cli.js';
+import { EXIT, type Io } from './io.js';
 import type { ProblemData } from '../errors.js';
 import { SyndicError, where } from '../errors.js';
 import type { BuildOptions, BuildResult } from '../build.js';

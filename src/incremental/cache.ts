@@ -1,6 +1,6 @@
 // The persistent build cache: what the last successful build read and wrote, so the next
 // one can skip unchanged articles without reading them. Losing it only costs time.
-import { createHash } from 'node:crypto';
+import { hashText } from '../hash.js';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -118,9 +118,6 @@ export interface ReadCache {
 }
 
 /** Change detection, not security: sha1 hashed 10,000 articles and pages in half sha256's time. */
-export function hashText(text: string): string {
-  return createHash('sha1').update(text).digest('base64url');
-}
 
 const FORMAT = 2;
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { hashText } from '../../src/incremental/cache.js';
+import { hashText } from '../../src/hash.js';
 import { writeCorpus } from '../../bench/corpus.js';
 
 const NOW = new Date('2026-01-01T00:00:00Z');

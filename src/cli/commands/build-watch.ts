@@ -1,5 +1,5 @@
 // `syndic build --watch`, and the report of each rebuild that `serve --watch` shares.
-import type { Io } from '../cli.js';
+import type { Io } from '../io.js';
 import { SyndicError } from '../../errors.js';
 import type { BuildOutcome, WatchOptions } from '../../dev/watch.js';
 import { plainSummary, previewOf, printProblems, problemsOf } from '../report.js';

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { BuildOptions, BuildResult } from '../../build.js';
 import type { PingResult } from '../ping.js';
-import { EXIT, type Command, type Io } from '../cli.js';
+import { EXIT, type Command, type Io } from '../io.js';
 import { SyndicError } from '../../errors.js';
 import { badUsage, OUTPUT_OPTIONS, PREVIEW, parseCommand, parseNow, PROJECT_OPTIONS, projectOptions, SITE_OPTIONS, type Values } from '../options.js';
 import { colorsFor, modeOf, plainSummary, previewOf, plural, printJson, printProblems, problemJson, problemsOf, seconds, statusOf, stopwatch, type Mode } from '../report.js';

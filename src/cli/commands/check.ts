@@ -1,5 +1,5 @@
 // `syndic check`: every problem a build would stop on, without writing anything.
-import { EXIT, type Command } from '../cli.js';
+import { EXIT, type Command } from '../io.js';
 import { SyndicError } from '../../errors.js';
 import { OUTPUT_OPTIONS, parseCommand, PROJECT_OPTIONS, projectOptions, SITE_OPTIONS } from '../options.js';
 import { colorsFor, modeOf, plural, printJson, printProblems, problemJson, seconds, statusOf, stopwatch } from '../report.js';

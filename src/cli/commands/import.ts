@@ -2,7 +2,7 @@
 // (another generator's posts): Syndic articles out, never over an existing file.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { EXIT, type Command, type Io } from '../cli.js';
+import { EXIT, type Command, type Io } from '../io.js';
 import { SyndicError } from '../../errors.js';
 import type { Site } from '../../model.js';
 import { badUsage, parseCommand, PROJECT_OPTIONS } from '../options.js';

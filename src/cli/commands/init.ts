@@ -4,7 +4,7 @@ import { constants } from 'node:fs';
 import { appendFile, copyFile, lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXIT, type Command, type Io } from '../cli.js';
+import { EXIT, type Command, type Io } from '../io.js';
 import { SyndicError } from '../../errors.js';
 import { badUsage, parseCommand, parseNow } from '../options.js';
 import { printProblems, problemsOf, statusOf } from '../report.js';

@@ -1,6 +1,6 @@
 // `syndic new "Title"`: a draft article with its frontmatter filled in, never over an existing file.
 import path from 'node:path';
-import { EXIT, type Command } from '../cli.js';
+import { EXIT, type Command } from '../io.js';
 import { SyndicError } from '../../errors.js';
 import { badUsage, parseCommand, parseNow, PROJECT_OPTIONS } from '../options.js';
 import { printProblems, problemsOf, statusOf } from '../report.js';

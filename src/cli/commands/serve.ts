@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { BuildOptions } from '../../build.js';
 import type { Server, ServeOptions } from '../../dev/serve.js';
-import { EXIT, type Command, type Io } from '../cli.js';
+import { EXIT, type Command, type Io } from '../io.js';
 import { BUILD_OPTIONS, buildOptionsOf, intoDist } from './build.js';
 import { interrupted, reportOutcome } from './build-watch.js';
 import { badUsage, parseCommand, PREVIEW } from '../options.js';
