@@ -7,13 +7,13 @@ import { validate } from './validate.js';
 import { hashText } from './hash.js';
 import { failWith, fromData, SyndicError } from './errors.js';
 import { load, type LoadPaths } from './load.js';
-import { assetKey, localLocations, podcastChannel, resolveMedia } from './media.js';
+import { assetKey } from './media.js';
+import { findMedia } from './media-step.js';
 import type { Article, ArticleMeta, FileStamp, KnownFile, Rendering, Site, SourceFile } from './model.js';
-import { probeMedia } from './probe.js';
 import { select } from './select.js';
 import { prepareAll } from './incremental/parse-pool.js';
 import { acquire } from './incremental/lock.js';
-import { outputProblems, projectPaths, withoutOutputs, type ProjectPaths } from './paths.js';
+import { outputProblems, projectPaths, type ProjectPaths } from './paths.js';
 import { version } from './version.js';
 import type { BuildOptions, BuildResult } from './api.js';
 import type { ChangedSources, Media } from './incremental/state.js';
@@ -139,9 +139,7 @@ async function parseChanged({ cache, site, settingsHash, articles, problems: loa
  * so a replaced image or episode is noticed even when its article did not change.
  */
 async function mediaOf(paths: ProjectPaths, state: ChangedSources): Promise<Media> {
-  const probes = await probeMedia(paths.root, localLocations(state.metas, state.site));
-  const resolved = withoutOutputs(resolveMedia(state.metas, state.site, probes), state.metas, probes, paths);
-  const podcast = podcastChannel(state.site, probes);
+  const { probes, resolved, podcast } = await findMedia(paths, state.metas, state.site);
   // The podcast's cover is a setting: its problems stop the build even with --keep-going.
   if (Array.isArray(podcast)) failWith([...state.problems, ...resolved.problems, ...podcast]);
   const keys = new Map(state.metas.map((meta) => [meta.source, assetKey(resolved, meta)]));

@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import type { CheckOptions, CheckResult } from './api.js';
 import { failWith, fromData, SyndicError } from './errors.js';
 import { load } from './load.js';
-import { outputProblems, projectPaths, withoutOutputs } from './paths.js';
+import { outputProblems, projectPaths } from './paths.js';
 import type { Article, ArticleMeta, GroupKind, Site, SourceFile } from './model.js';
 import { validate } from './validate.js';
 
@@ -47,10 +47,8 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     return { articles: files.length, problems: settled.problems, warnings: settled.notices };
   }
   // Local images, enclosures and the podcast cover, checked as a build checks them.
-  const [{ probeMedia }, { localLocations, podcastChannel, resolveMedia }] = await Promise.all([import('./probe.js'), import('./media.js')]);
-  const probes = await probeMedia(root, localLocations(articles, site));
-  const media = withoutOutputs(resolveMedia(articles, site, probes), articles, probes, paths);
-  const podcast = podcastChannel(site, probes);
+  const { findMedia } = await import('./media-step.js');
+  const { resolved: media, podcast } = await findMedia(paths, articles, site);
   const found = [...problems, ...media.problems, ...(Array.isArray(podcast) ? podcast : [])];
   const valid = articles.filter((article) => !media.rejected.has(article.source));
   const settled = validate(valid, found, true, site.groups);
