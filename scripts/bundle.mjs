@@ -8,7 +8,9 @@ import { build } from 'esbuild';
 rmSync('lib/bin', { recursive: true, force: true });
 
 await build({
-  entryPoints: ['lib/cli.js', 'lib/prepare-worker.js'],
+  // Named entries keep lib/bin/ flat: bin/syndic.js imports lib/bin/cli.js, and the parse pool
+  // finds its worker next to itself (lib/bin/parse-worker.js).
+  entryPoints: { cli: 'lib/cli/cli.js', 'parse-worker': 'lib/incremental/parse-worker.js' },
   // tinypool starts its workers from files next to its own code, so it must stay in node_modules.
   external: ['tinypool'],
   outdir: 'lib/bin',

@@ -2,84 +2,25 @@
 // with the build cache deciding what each stage must redo.
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { cacheKey, emptyCache, hashText, readCache, writeCache, type BuildCache, type CachedFile } from './cache.js';
-import { settle } from './check.js';
+import { cacheKey, emptyCache, readCache, writeCache, type BuildCache, type CachedFile } from './incremental/cache.js';
+import { validate } from './validate.js';
+import { hashText } from './hash.js';
 import { failWith, fromData, SyndicError } from './errors.js';
 import { load, type LoadPaths } from './load.js';
-import { assetKey, localLocations, podcastChannel, resolveMedia, type ResolvedMedia } from './media.js';
-import type { Article, ArticleMeta, FileCopy, FileStamp, KnownFile, Output, PodcastChannel, Rendering, Site, SourceFile } from './model.js';
-import { probeMedia, type MediaProbes } from './probe.js';
+import { assetKey } from './media.js';
+import { findMedia } from './media-step.js';
+import type { Article, ArticleMeta, FileStamp, KnownFile, Rendering, Site, SourceFile } from './model.js';
 import { select } from './select.js';
-import { prepareAll } from './prepare-pool.js';
-import { acquire } from './lock.js';
-import { outputProblems, projectPaths, withoutOutputs, type ProjectPaths } from './paths.js';
+import { prepareAll } from './incremental/parse-pool.js';
+import { acquire } from './incremental/lock.js';
+import { outputProblems, projectPaths, type ProjectPaths } from './paths.js';
 import { version } from './version.js';
+import type { BuildOptions, BuildResult } from './api.js';
+import type { ChangedSources, Media } from './incremental/state.js';
 import { writeSite } from './write-site.js';
 
-export interface BuildOptions {
-  /** Project folder. Default: the current directory. */
-  root?: string;
-  /** Default: `<root>/articles`. */
-  articlesDir?: string;
-  /** Default: `<root>/dist`. */
-  outDir?: string;
-  /** Default: `<root>/syndic.yaml`. */
-  settingsFile?: string;
-  /** Overrides `url` from the settings. */
-  baseUrl?: string;
-  /** Overrides `timezone` from the settings. */
-  timezone?: string;
-  /** "The present" for scheduled articles. Default: the real clock, read once here. */
-  now?: Date;
-  /** Build the good articles and return the bad ones as `warnings` instead of failing. */
-  keepGoing?: boolean;
-  /** How long to wait for another build of the same output folder. Default 60 000 ms. */
-  lockTimeoutMs?: number;
-  /** Use and update the build cache in `<root>/.syndic-cache`. Default true. */
-  cache?: boolean;
-  /** The build cache's file, so a preview keeps a cache of its own. Default `<root>/.syndic-cache/build.json`. */
-  cacheFile?: string;
-  /** Preview: publish drafts too. Never for the real output folder (the CLI refuses it). Default false. */
-  drafts?: boolean;
-  /** Preview: publish articles dated after `now` too. Default false. */
-  future?: boolean;
-  /** Worker processes for builds of 1,000 or more changed articles. Default 1 (none). */
-  jobs?: number;
-  /** Above this many changed articles, Markdown is re-read at page time to bound memory. Default 20,000. */
-  keepMarkdownMax?: number;
-  /** Called as articles are parsed and pages written, so a CLI can draw progress; build() itself never prints. */
-  onProgress?: (event: BuildProgress) => void;
-}
+export type { BuildOptions, BuildProgress, BuildResult, Generated } from './api.js';
 
-/** How far a build is: `done` of `total` changed articles parsed, or pages written. */
-export interface BuildProgress {
-  phase: 'parse' | 'pages';
-  done: number;
-  total: number;
-}
-
-export interface BuildResult {
-  /** Output paths added, modified or removed by this run; empty when nothing changed. */
-  changed: string[];
-  /** Output files Syndic owns that this run left as they were. */
-  unchanged: number;
-  /** Articles read, and of those, published (not drafts, not scheduled for later). */
-  articles: number;
-  published: number;
-  /** With `keepGoing`, the problems of the articles that were left out. */
-  warnings: SyndicError[];
-  /** Warnings that leave nothing out (an empty body, a draft sharing a page, a static file over a generated one): never change the exit status. */
-  notices: SyndicError[];
-  /** Public URLs of the subscription feeds whose bytes changed: what `--ping` announces. */
-  changedFeeds: string[];
-  /** The WebSub hubs of the settings. */
-  hubs: string[];
-  /** One line each about something that cost time but changed no output (a damaged build cache). */
-  notes: string[];
-}
-
-/** What the pure core computes: every file of the site, as data. */
-export type Generated = Omit<BuildResult, 'changed' | 'unchanged' | 'changedFeeds' | 'hubs' | 'notes'> & { outputs: Output[]; copies: FileCopy[] };
 /**
  * Builds the site on disk. Nothing in `outDir` changes unless the whole build succeeds.
  * Builds of one output folder take turns: a second one waits for the first (cron overlap);
@@ -112,7 +53,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Not bound to a name here: the article texts are freed once parsed (a third of the memory at 100,000).
     const state = await parseChanged(await loadSources(loadPaths, cache, options, now), options);
     const media = await mediaOf(paths, state);
-    const checked = settle(state.metas.filter((meta) => !media.rejected.has(meta.source)), [...state.problems, ...media.problems], options.keepGoing, state.site.groups);
+    const checked = validate(state.metas.filter((meta) => !media.rejected.has(meta.source)), [...state.problems, ...media.problems], options.keepGoing, state.site.groups);
     const { published } = select(checked.articles, now, preview);
     const written = await writeSite(root, outDir, state, published, now, options.onProgress, media);
     const { changed, hashes, renderings, archives, feedUrls, groups } = written;
@@ -157,27 +98,8 @@ async function loadSources(paths: LoadPaths, cache: BuildCache, options: BuildOp
   return { cache: emptyCache(cache.key), site: settings.value, settingsHash, articles: loaded.articles, problems: loaded.problems };
 }
 
-export interface Parsed {
-  cache: BuildCache;
-  site: Site;
-  settingsHash: string;
-  /** What the next cache will hold for each valid article file. */
-  files: Map<string, CachedFile>;
-  /**
-   * Articles parsed in this run, with their Markdown until their page is written; past
-   * KEEP_MARKDOWN_MAX changed files only the fact that they changed (they are re-read then).
-   */
-  fresh: Map<string, Article | undefined>;
-  /** Every valid article, in file-name order. */
-  metas: ArticleMeta[];
-  problems: SyndicError[];
-  /** True when the cache must be rewritten even if no output changed. */
-  dirty: boolean;
-  count: number;
-}
-
 /** parse: only what changed; everything else comes from the cache. */
-async function parseChanged({ cache, site, settingsHash, articles, problems: loadProblems }: Sources, options: BuildOptions): Promise<Parsed> {
+async function parseChanged({ cache, site, settingsHash, articles, problems: loadProblems }: Sources, options: BuildOptions): Promise<ChangedSources> {
   const files = new Map<string, CachedFile>();
   const changedFiles: SourceFile[] = [];
   const hashes = new Map<string, string>();
@@ -212,22 +134,12 @@ async function parseChanged({ cache, site, settingsHash, articles, problems: loa
   return { cache, site, settingsHash, files, fresh, metas, problems, dirty, count: articles.length };
 }
 
-export type Media = ResolvedMedia & {
-  probes: MediaProbes;
-  podcast: PodcastChannel | undefined;
-  /** assetKey() of every article: a page whose key changed is rendered again. */
-  keys: Map<string, string | undefined>;
-  dirty: boolean;
-};
-
 /**
  * The media step: local files are looked at on every build (a stat, and an image's header),
  * so a replaced image or episode is noticed even when its article did not change.
  */
-async function mediaOf(paths: ProjectPaths, state: Parsed): Promise<Media> {
-  const probes = await probeMedia(paths.root, localLocations(state.metas, state.site));
-  const resolved = withoutOutputs(resolveMedia(state.metas, state.site, probes), state.metas, probes, paths);
-  const podcast = podcastChannel(state.site, probes);
+async function mediaOf(paths: ProjectPaths, state: ChangedSources): Promise<Media> {
+  const { probes, resolved, podcast } = await findMedia(paths, state.metas, state.site);
   // The podcast's cover is a setting: its problems stop the build even with --keep-going.
   if (Array.isArray(podcast)) failWith([...state.problems, ...resolved.problems, ...podcast]);
   const keys = new Map(state.metas.map((meta) => [meta.source, assetKey(resolved, meta)]));

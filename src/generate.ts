@@ -1,6 +1,6 @@
 // The pure core of a build: source texts in, site files out. No disk, no clock.
-import type { BuildOptions, Generated } from './build.js';
-import { settle, duplicates } from './check.js';
+import type { BuildOptions, Generated } from './api.js';
+import { validate, duplicates } from './validate.js';
 import { failWith, SyndicError } from './errors.js';
 import { emit, feedDocuments, listingsOf } from './emit/index.js';
 import { indexItem } from './emit/pages.js';
@@ -9,7 +9,7 @@ import { mediaCopies, podcastChannel, resolveMedia } from './media.js';
 import type { Article, Entry, SourceFile } from './model.js';
 import type { MediaProbes } from './probe.js';
 import { checkSettings, parseArticle, STAND_IN_SITE } from './parse.js';
-import { renderProblem } from './prepare.js';
+import { renderProblem } from './parse-job.js';
 import { render } from './render.js';
 import { archiveSpec, plans, select } from './select.js';
 
@@ -43,7 +43,7 @@ export function generate(
   const media = resolveMedia(articles, site, probes);
   const podcast = podcastChannel(site, probes);
   if (Array.isArray(podcast)) failWith([...problems, ...media.problems, ...podcast]);
-  const checked = settle(articles.filter((article) => !media.rejected.has(article.source)), [...problems, ...media.problems], options.keepGoing, site.groups);
+  const checked = validate(articles.filter((article) => !media.rejected.has(article.source)), [...problems, ...media.problems], options.keepGoing, site.groups);
 
   const entries = checked.articles.map((article) => {
     const assets = media.assets.get(article.source);

@@ -1,7 +1,7 @@
 // Media of articles and of the podcast: from references and probes to the assets outputs
 // describe, the problems to report, and the files to copy. Pure: probe.ts did the reading.
 import mime from 'mime';
-import { hashText } from './cache.js';
+import { hashText } from './hash.js';
 import { SyndicError } from './errors.js';
 import type { ArticleMeta, Asset, Assets, CopyFilter, FileCopy, MediaProbe, MediaRef, PodcastChannel, Site } from './model.js';
 import type { MediaProbes } from './probe.js';

@@ -1,6 +1,7 @@
 // The one slug policy: article files and pages, tag and author folders, archive folders.
 // Everything that names a path from a person's words goes through slug() here.
 import slugify, { type Options } from '@sindresorhus/slugify';
+import { BoundedMap } from './bounded-map.js';
 
 // Names in technology and the news where the default rules lose the meaning ("C++" → "c").
 // Replacements run before transliteration; the spaces make them words of their own.
@@ -24,7 +25,7 @@ const LATIN: Options = { decamelize: false };
 // were already turned to Latin one by one (see letter()).
 const KEEP: Options = { decamelize: false, transliterate: false };
 
-const letters = new Map<string, string>();
+const letters = new BoundedMap<string, string>(100_000);
 
 /**
  * A letter in Latin form when slugify knows one ("Œ" → "oe", "ж" → "zh"), otherwise the letter

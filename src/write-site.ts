@@ -4,8 +4,9 @@
 // copies only when something in them changed or their file is missing.
 import path from 'node:path';
 import pMap from 'p-map';
-import type { BuildOptions, Media, Parsed } from './build.js';
-import { hashText } from './cache.js';
+import type { BuildOptions } from './api.js';
+import type { ChangedSources, Media } from './incremental/state.js';
+import { hashText } from './hash.js';
 import { failWith } from './errors.js';
 import { emit, feedDocuments, groupFeeds, listingsOf } from './emit/index.js';
 import { readSource } from './load.js';
@@ -27,7 +28,7 @@ import { openWriter, type WriteResult } from './write.js';
 export async function writeSite(
   root: string,
   outDir: string,
-  state: Parsed,
+  state: ChangedSources,
   published: ArticleMeta[],
   now: Date,
   onProgress: BuildOptions['onProgress'],

@@ -6,7 +6,7 @@ import { constants } from 'node:fs';
 import { copyFile, link, mkdir, open, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
-import { hashText } from './cache.js';
+import { hashText } from './hash.js';
 import { filteredCopy } from './media-filter.js';
 import { SyndicError } from './errors.js';
 import { MANIFEST, readManifest, writeManifest } from './manifest.js';

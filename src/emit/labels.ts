@@ -1,5 +1,6 @@
 // The few words the pages say themselves (skip link, byline, subscribe…), per language, and
 // the writing direction of a language. Dates are not here: date-fns locales write them.
+import { BoundedMap } from '../bounded-map.js';
 
 export interface Labels {
   skip: string;
@@ -43,7 +44,8 @@ const CATALOGUE: Readonly<Record<string, Labels>> = {
 /** Languages the catalogue speaks; any other gets English labels. */
 export const LABEL_LANGUAGES: readonly string[] = Object.keys(CATALOGUE);
 
-const chosen = new Map<string, Labels>();
+// Keyed by the languages articles declare, which a hostile or long-lived project can vary.
+const chosen = new BoundedMap<string, Labels>(1_000);
 
 /** The labels for a BCP 47 tag: the tag, its language and script (zh-TW → zh-Hant), its language, then English. */
 export function labelsFor(lang: string): Labels {

@@ -7,6 +7,7 @@ import { groupDir, INDEX_PATH, OPML_PATH, pagePath } from '../urls.js';
 import { longDate } from './date-locale.js';
 import { escapeAttribute as esc } from './escape.js';
 import { directionOf, labelsFor, type Labels } from './labels.js';
+import { BoundedMap } from '../bounded-map.js';
 
 // A measure of ~70 characters, system fonts, and colours of at least 7:1 contrast (WCAG AAA) in
 // both schemes. Focus stays visible for keyboard users; the skip link appears when focused.
@@ -71,10 +72,10 @@ function siteFooter(here: string, site: Site, feed: FeedLinks, text: Labels): st
 }
 
 // date-fns takes ~36 µs a date; the index of 10,000 articles has only a few hundred distinct days.
-const longDates = new Map<string, string>();
+const longDates = new BoundedMap<string, string>(10_000);
 // The index and the group pages show each article's date again: 50,000 <time> elements for
 // 10,000 articles with tags and authors, and isoInZone() alone took 0.4 s of a 3 s rebuild.
-const times = new Map<string, string>();
+const times = new BoundedMap<string, string>(100_000);
 
 function date(value: Date, lang: string, site: Site): string {
   const instant = `${lang}\0${site.timezone}\0${value.getTime()}`;

@@ -1,0 +1,21 @@
+// The media stage, one copy for build() and check(): the local files the articles and the
+// podcast name are looked at (a stat, and an image's header), every reference is resolved,
+// and a file inside what Syndic writes (dist/, its staging folders, the cache) is refused.
+import type { SyndicError } from './errors.js';
+import { localLocations, podcastChannel, resolveMedia, type ResolvedMedia } from './media.js';
+import type { ArticleMeta, PodcastChannel, Site } from './model.js';
+import { withoutOutputs, type ProjectPaths } from './paths.js';
+import { probeMedia, type MediaProbes } from './probe.js';
+
+export interface MediaFound {
+  probes: MediaProbes;
+  resolved: ResolvedMedia;
+  /** The podcast channel, its problems (a setting's: they stop even --keep-going), or none. */
+  podcast: PodcastChannel | SyndicError[] | undefined;
+}
+
+export async function findMedia(paths: ProjectPaths, articles: readonly ArticleMeta[], site: Site): Promise<MediaFound> {
+  const probes = await probeMedia(paths.root, localLocations(articles, site));
+  const resolved = withoutOutputs(resolveMedia(articles, site, probes), articles, probes, paths);
+  return { probes, resolved, podcast: podcastChannel(site, probes) };
+}
