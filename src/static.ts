@@ -3,6 +3,7 @@
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { SyndicError } from './errors.js';
+import { MANIFEST } from './manifest.js';
 import type { FileCopy, Output } from './model.js';
 
 export const STATIC_DIR = 'static';
@@ -25,10 +26,17 @@ export async function staticFiles(root: string): Promise<FileCopy[]> {
  * Drops the generated files that a static file replaces, with a warning for each, so a
  * deliberate robots.txt or index.html is never silently lost either way.
  */
-export function overriddenBy(copies: readonly FileCopy[]): { filter<T extends Output | FileCopy>(outputs: readonly T[]): T[]; notices: SyndicError[] } {
+export function overriddenBy(all: readonly FileCopy[]): { copies: FileCopy[]; filter<T extends Output | FileCopy>(outputs: readonly T[]): T[]; notices: SyndicError[] } {
+  // The manifest says what the next build may delete: a static copy of it would be rewritten
+  // by every build (never "nothing changed") and could make Syndic delete the user's files.
+  const reserved = all.filter((copy) => copy.path === MANIFEST);
+  const copies = all.filter((copy) => copy.path !== MANIFEST);
   const paths = new Set(copies.map((copy) => copy.path));
-  const notices: SyndicError[] = [];
+  const notices: SyndicError[] = reserved.map(
+    (copy) => new SyndicError('EXISTS', `is not copied: ${MANIFEST} is Syndic's record of the files it wrote`, { file: `${STATIC_DIR}/${copy.path}`, hint: `remove ${STATIC_DIR}/${MANIFEST}` }),
+  );
   return {
+    copies,
     notices,
     filter(outputs) {
       return outputs.filter((output) => {

@@ -90,7 +90,7 @@ export async function writeSite(
     const listed = emit([], listings, site);
     const moved = movedOutputs(published, listings.filter((listing) => listing.kind !== 'site').map(({ kind, name, feed }) => ({ kind: kind as 'tag' | 'author', name, dir: feed.dir, homeUrl: feed.homeUrl, title: feed.title })), new Map(listed.map((output) => [output.path, output.contents])), site);
     await writer.add([...listed, ...moved, ...mediaCopies(published, site, media.probes)]);
-    await opened.add(statics);
+    await opened.add(overridden.copies);
     // An article sits on the site's archive and on those of its tags and authors: rendering it
     // once instead of on each page made a cold 3,000-article build with archives 2x faster.
     for (const { feed, number } of dueArchives) {
@@ -107,7 +107,8 @@ export async function writeSite(
       for (const entry of batch) fresh.delete(entry.source);
       onProgress?.({ phase: 'pages', done: Math.min(start + PAGE_BATCH, due.length), total: due.length });
     }
-    const result = await writer.commit(new Set([...keep].filter((kept) => !statics.some((copy) => copy.path === kept))));
+    const staticPaths = new Set(overridden.copies.map((copy) => copy.path));
+    const result = await writer.commit(new Set([...keep].filter((kept) => !staticPaths.has(kept))));
     // Renderings are kept only for what the feeds carry, so the cache does not grow with the archive.
     const renderings = new Map(carried.length <= RENDERINGS_KEPT ? carried.map((meta) => [meta.source, renderingOf(entries.get(meta.source) as Entry)]) : []);
     const feedUrls = new Map(listings.flatMap(({ feed }) => (['rss', 'atom', 'json'] as const).map((format) => [feed.dir + FEED_PATHS[format], feed.urls[format]] as const)));

@@ -90,4 +90,12 @@ describe('static/', () => {
     expect(await readFile(path.join(root, 'dist/CNAME'), 'utf8')).toBe('other.example\n');
     expect((await build({ root, now: NOW })).changed).toEqual([]);
   });
+
+  it('never copies a file named like the manifest: every build would rewrite it and it says what Syndic may delete', async () => {
+    const root = await site('', { '2024-11-21-a.md': IPHONE }, { '.syndic-manifest': '{"syndic":1,"files":["CNAME"]}\n', CNAME: 'news.example\n' });
+    const first = await build({ root, now: NOW });
+    expect(first.notices.map((notice) => notice.format())).toEqual(["static/.syndic-manifest: is not copied: .syndic-manifest is Syndic's record of the files it wrote\n  hint: remove static/.syndic-manifest"]);
+    expect(await readFile(path.join(root, 'dist/.syndic-manifest'), 'utf8')).not.toContain('{"syndic":1,"files":["CNAME"]}');
+    expect((await build({ root, now: NOW })).changed).toEqual([]);
+  });
 });
