@@ -3,7 +3,7 @@
 import didYouMean from 'didyoumean2';
 import type { z } from 'zod';
 import { SyndicError, toData, type SyndicErrorCode } from './errors.js';
-import { openingQuote, schemaProblems, type YamlSource } from './yaml-source.js';
+import { schemaProblems, type YamlSource } from './yaml-source.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -116,44 +116,17 @@ function zoneNames(): { names: string[]; cities: Map<string, string> } {
 }
 
 /**
- * YAML parser errors without their parser dress: the position is already in file:line:column,
- * so it is not said again, and the commonest mistakes get a plain sentence.
+ * readYaml's problems as they are shown: yaml-source.ts already put the parser's error into a
+ * sentence ("this line opens a value with \" that is never closed"), and the position is in
+ * file:line:column, so only the "invalid YAML: " prefix goes.
  */
-export function yamlSentences(problems: readonly SyndicError[], text = '', firstLine = 1): SyndicError[] {
+export function yamlSentences(problems: readonly SyndicError[]): SyndicError[] {
   return problems.map((problem) => {
     if (!problem.message.startsWith('invalid YAML: ')) return problem;
-    const raw = problem.message.slice('invalid YAML: '.length).replace(/\s+at line \d+, column \d+:?\s*$/, '').trim();
-    // yaml-source.ts already said it for people ("this line opens a quote…"): keep its words.
-    if (raw.startsWith('this line ')) {
-      const { code: _code, message: _message, ...where } = toData(problem);
-      return new SyndicError(problem.code, raw, where);
-    }
-    const known = KNOWN_YAML.find(([pattern]) => pattern.test(raw));
-    const message = known ? known[1] : `this line is not valid YAML (${raw.replace(/[.:]$/, '')})`;
-    // The parser notices a missing quote where the text ends; the writer needs where it opened.
-    const quote = /^Missing closing (["'])quote/.exec(raw)?.[1];
-    const at = quote && problem.line !== undefined ? openingQuote(text, problem.line - firstLine, quote) : undefined;
-    const line = at ? at.line + firstLine : problem.line;
-    const column = at ? at.column : problem.column;
-    return new SyndicError(problem.code, message, {
-      ...(problem.file === undefined ? {} : { file: problem.file }),
-      ...(line === undefined ? {} : { line }),
-      ...(column === undefined ? {} : { column }),
-      ...(problem.field === undefined ? {} : { field: problem.field }),
-      hint: known?.[2] ?? problem.hint ?? 'check indentation, and quote values that contain ": " or start with a special character',
-    });
+    const { code: _code, message, ...where } = toData(problem);
+    return new SyndicError(problem.code, message.slice('invalid YAML: '.length), where);
   });
 }
-
-const KNOWN_YAML: ReadonlyArray<[RegExp, string, string]> = [
-  [/^Missing closing "quote/, 'a value opened with " is never closed', 'add the closing " at the end of the value, or write \\" for a quote inside it'],
-  [/^Missing closing 'quote/, "a value opened with ' is never closed", "add the closing ' at the end of the value, or write '' for a quote inside it"],
-  [/^Flow sequence .*end with a \]|^Unexpected end of flow sequence/, 'a list opened with [ is never closed', 'add the closing ] on the same line, or quote the value if it is text that starts with ['],
-  [/^Flow mapping .*end with a \}|^Unexpected end of flow mapping/, 'a mapping opened with { is never closed', 'add the closing } on the same line, or quote the value if it is text that starts with {'],
-  [/^Map keys must be unique/, 'this field is given twice', 'keep one of the two lines'],
-  [/^Nested mappings are not allowed in compact mappings|^Implicit map keys need to be followed by map values/, 'this line is neither "field: value" nor part of a list', 'write "field: value"; quote a value that contains ": "'],
-  [/^Tabs are not allowed as indentation|^Tab characters/, 'a tab is used for indentation', 'indent with spaces'],
-];
 
 /** The schema of the field at `path` (through optional, default and union wrappers). */
 function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {

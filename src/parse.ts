@@ -25,7 +25,7 @@ export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {
   const tooLarge = sizeProblem(file, LIMITS.settingsBytes, 'INVALID_SETTINGS', 'a settings file needs a few hundred bytes; move long texts out of it');
   if (tooLarge) return { ok: false, problems: [tooLarge] };
   const source = readYaml(normalise(file.text), file.path, 1, 'INVALID_SETTINGS');
-  if (source.problems.length > 0) return { ok: false, problems: yamlSentences(source.problems, normalise(file.text)) };
+  if (source.problems.length > 0) return { ok: false, problems: yamlSentences(source.problems) };
   const data = { ...asRecord(source.data), ...overrides };
   const result = settingsSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
@@ -172,7 +172,7 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
     return fail(file, 1, undefined, 'has no frontmatter', 'start the file with a "---" line, then title: and date:, then "---"');
   }
   const source = readYaml(split.matter, file.path, 1, 'INVALID_ARTICLE');
-  if (source.problems.length > 0) return { ok: false, problems: yamlSentences(source.problems, split.matter, 1) };
+  if (source.problems.length > 0) return { ok: false, problems: yamlSentences(source.problems) };
   const raw = asRecord(source.data);
   const result = frontmatterSchema.safeParse(raw, { reportInput: true });
   const problems = result.success ? [] : issueProblems(result.error.issues, source, file.path, 'INVALID_ARTICLE', Object.keys(frontmatterSchema.shape), frontmatterSchema);

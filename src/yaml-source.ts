@@ -255,7 +255,7 @@ function sentence(issue: z.core.$ZodIssue): string {
 }
 
 /** Where the quote that is never closed was opened: the last line before `from` with an odd number of them. */
-export function openingQuote(text: string, from: number, quote: string): { line: number; column: number } | undefined {
+function openingQuote(text: string, from: number, quote: string): { line: number; column: number } | undefined {
   const lines = text.split('\n');
   for (let index = Math.min(from, lines.length - 1); index >= 0; index--) {
     const value = (lines[index] ?? '').replace(quote === '"' ? /\\./g : /''/g, '  ');
