@@ -64,17 +64,32 @@ export function listingsOf<T extends Schedulable>(
   now: Date,
   podcast: PodcastChannel | undefined,
 ): Listing[] {
-  // Atom categories name their tag page as scheme, where there is one.
-  const tagPages = new Map(feeds.filter((feed) => feed.kind === 'tag').map((feed) => [feed.name, groupUrl('tag', feed.name, site)]));
-  return feeds.map((feed) => {
-    const channel = feedPodcast(feed.kind, feed.name, podcast);
-    return {
-      kind: feed.kind,
-      name: feed.name,
-      feed: { ...subscriptionSpec(feed, site, entryOf, now), ...(tagPages.size === 0 ? {} : { tagPages }), ...(channel ? { podcast: channel } : {}) },
-      items: feed.members.map(itemOf),
-    };
-  });
+  const tagPages = tagPagesOf(feeds, site);
+  return feeds.map((feed) => listingOf(feed, site, entryOf, itemOf, now, podcast, tagPages));
+}
+
+/** Atom categories name their tag page as scheme, where there is one. */
+export function tagPagesOf(feeds: readonly FeedPlan<unknown>[], site: Site): Map<string, string> {
+  return new Map(feeds.filter((feed) => feed.kind === 'tag').map((feed) => [feed.name, groupUrl('tag', feed.name, site)]));
+}
+
+/** One feed of listingsOf(); `tagPages` from tagPagesOf() of all the feeds. */
+export function listingOf<T extends Schedulable>(
+  feed: FeedPlan<T>,
+  site: Site,
+  entryOf: (item: T) => Entry,
+  itemOf: (item: T) => IndexItem,
+  now: Date,
+  podcast: PodcastChannel | undefined,
+  tagPages: ReadonlyMap<string, string>,
+): Listing {
+  const channel = feedPodcast(feed.kind, feed.name, podcast);
+  return {
+    kind: feed.kind,
+    name: feed.name,
+    feed: { ...subscriptionSpec(feed, site, entryOf, now), ...(tagPages.size === 0 ? {} : { tagPages }), ...(channel ? { podcast: channel } : {}) },
+    items: feed.members.map(itemOf),
+  };
 }
 
 /**
