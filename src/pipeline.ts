@@ -5,7 +5,7 @@ import { emptyCache, type BuildCache, type CachedFile } from './incremental/cach
 import { failWith, fromData, type SyndicError } from './errors.js';
 import { fullPlan, generate } from './generate.js';
 import { hashText } from './hash.js';
-import { prepareAll } from './incremental/parse-pool.js';
+import { parseInPool } from './incremental/parse-pool.js';
 import type { ChangedSources } from './incremental/state.js';
 import { load, type LoadPaths } from './load.js';
 import { assetKey, podcastChannel, resolveMedia } from './media.js';
@@ -70,7 +70,7 @@ export async function parseSources(sources: Sources & { site: Site }, options: P
     else if ('text' in file) changedFiles.push(file);
     else throw new Error(`parse: ${file.path} was not read but is not in the cache`);
   }
-  const parsed = new Map((await prepareAll(changedFiles, site, options.jobs ?? 1, options.onProgress)).map((result) => [result.path, result]));
+  const parsed = new Map((await parseInPool(changedFiles, site, options.jobs ?? 1, options.onProgress)).map((result) => [result.path, result]));
   const fresh = new Map<string, Article | undefined>();
   const keepMarkdown = changedFiles.length <= (options.keepMarkdownMax ?? KEEP_MARKDOWN_MAX);
   const metas: ArticleMeta[] = [];

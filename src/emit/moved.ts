@@ -2,8 +2,8 @@
 // slug rules). The old address is computed, not remembered: Syndic 0.2.0 put an article at
 // articles/<0.2.0 slug>.html and a group at tags|authors/<0.2.0 slug>/, and both are
 // deterministic functions of the article and the name (see slug.ts `legacy`). Pure.
-import type { ArticleMeta, GroupKind, Output, Site } from '../model.js';
-import { FEED_PATHS, INDEX_PATH, legacyGroupDir } from '../urls.js';
+import type { ArticleMeta, GroupKind, Site } from '../model.js';
+import { legacyGroupDir } from '../urls.js';
 import { escapeAttribute as esc } from './escape.js';
 import { linkFrom } from './pages.js';
 
@@ -18,28 +18,11 @@ export interface MovedGroup {
   title: string;
 }
 
-/**
- * Redirect pages at the old addresses of moved article pages, and for each moved group the
- * same three feed documents at its old folder (feed readers do not follow an HTML redirect,
- * and the documents' self links name the new address, which readers that honour it adopt),
- * plus a redirect page for its old index. `outputs` are the generated files: an old address
- * that a current file already takes is left to that file.
- */
-export function movedOutputs(articles: readonly Moved[], groups: readonly MovedGroup[], outputs: ReadonlyMap<string, string>, site: Site): Output[] {
-  const taken = new Set([...outputs.keys(), ...articles.map((article) => article.page)]);
-  const result: Output[] = movedPages(articles, taken).map(([old, article]) => ({ path: old, contents: redirectPage(old, new URL(article.page, site.url).href, article.title, article.lang, site) }));
-  const olds = movedGroupCopies(groups);
-  for (const group of groups) {
-    const old = olds.get(group.dir);
-    if (old === undefined) continue;
-    for (const name of Object.values(FEED_PATHS)) {
-      const contents = outputs.get(group.dir + name);
-      if (contents !== undefined && !taken.has(old + name)) result.push({ path: old + name, contents });
-    }
-    if (!taken.has(old + INDEX_PATH)) result.push({ path: old + INDEX_PATH, contents: redirectPage(old + INDEX_PATH, group.homeUrl, group.title, site.language, site) });
-  }
-  return result;
-}
+// Redirect pages at the old addresses of moved article pages, and for each moved group the
+// same three feed documents at its old folder (feed readers do not follow an HTML redirect,
+// and the documents' self links name the new address, which readers that honour it adopt),
+// plus a redirect page for its old index; documents.ts makes them. An old address that a
+// current file already takes is left to that file.
 
 /** The old address of each moved article page that no current file takes, with its article. */
 export function movedPages<T extends Moved>(articles: readonly T[], taken: ReadonlySet<string>): Array<[string, T]> {
