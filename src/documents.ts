@@ -112,7 +112,9 @@ function listingPages(context: DocumentContext): Document[] {
     const listing = listings[k] as Listing;
     return {
       paths: [feed.dir + INDEX_PATH],
-      fingerprint: fingerprint(context, ['listing', feed.kind, feed.name, feed.dir, feed.members.map(context.inputs)]),
+      // What the list shows of each article (indexItem()), not its body: an edit of the text keeps
+      // the page. A field indexItem() gains must be added to listed().
+      fingerprint: fingerprint(context, ['listing', feed.kind, feed.name, feed.dir, feed.members.map(listed)]),
       needs: [],
       make: () => [indexPage(feed.members.map(indexOfMeta(context.site)), context.site, listing.feed, feed.kind === 'site' ? undefined : feed.name)],
     };
@@ -177,6 +179,10 @@ export function articleDocument(context: DocumentContext, meta: ArticleMeta, pat
     needs: [meta],
     make: (entry) => [articlePage(entry(meta), context.site, links.home, links.linked)],
   };
+}
+
+function listed(meta: ArticleMeta): string {
+  return `${meta.title}\0${meta.page}\0${meta.date.getTime()}\0${meta.lang}`;
 }
 
 function indexOfMeta(site: Site): (meta: ArticleMeta) => ReturnType<typeof indexItem> {
