@@ -111,11 +111,16 @@ export async function* generate(input: GenerateInput, plan: Plan): AsyncGenerato
   const documents = siteDocuments(context, pages);
   for (let start = 0; start < documents.length; start += DOCUMENT_BATCH) yield await made(documents.slice(start, start + DOCUMENT_BATCH), true);
   const links = feedLinks(context);
-  for (let start = 0; start < published.length; start += PAGE_BATCH) {
-    const batch = published.slice(start, start + PAGE_BATCH);
-    yield await made(batch.map((meta, k) => articleDocument(context, meta, pages[start + k] as string, links)), false);
-    for (const meta of batch) plan.done(meta);
-    input.onProgress?.({ phase: 'pages', done: Math.min(start + PAGE_BATCH, published.length), total: published.length });
+  const pageDocuments = published.map((meta, k) => articleDocument(context, meta, pages[k] as string, links));
+  // Progress counts the pages that are made, as a person waits for them.
+  const due = pageDocuments.filter((document) => !plan.keeps(document));
+  const dueSet = new Set(due);
+  yield await made(pageDocuments.filter((document) => !dueSet.has(document)), false);
+  for (let start = 0; start < due.length; start += PAGE_BATCH) {
+    const batch = due.slice(start, start + PAGE_BATCH);
+    yield await made(batch, false);
+    for (const document of batch) for (const meta of document.needs) plan.done(meta);
+    input.onProgress?.({ phase: 'pages', done: Math.min(start + PAGE_BATCH, due.length), total: due.length });
   }
 
   // Renderings are kept only for what the feeds carry, so the cache does not grow with the archive.
