@@ -21,7 +21,7 @@ describe('the build cache', () => {
     [`${OLD_PAGES}archive: true\n`, 8],
     // The default permalink (pages under the day, redirects at the 0.2.0 addresses): the same bytes as a full build too.
     ['', 20],
-  ])('matches a full build after every kind of change (settings %j, feedLimit %i)', { timeout: 90_000 }, async (extra, feedLimit) => {
+  ])('matches a full build after every kind of change (settings %j, feedLimit %i)', { timeout: 300_000 }, async (extra, feedLimit) => {
     const root = await mkdtemp(path.join(tmpdir(), 'syndic-cache-'));
     await writeCorpus(root, 60, { feedLimit, settings: extra });
     const archived = extra.includes('archive');
@@ -112,7 +112,7 @@ describe('the build cache', () => {
     expect(await check('corrupt cache')).toEqual([]);
   });
 
-  it('matches a full build when a group appears and goes without its older member changing', { timeout: 60_000 }, async () => {
+  it('matches a full build when a group appears and goes without its older member changing', { timeout: 120_000 }, async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'syndic-groups-'));
     await writeCorpus(root, 12, { feedLimit: 4, settings: 'archive: true\ngroups: {tags: {minArticles: 2}, authors: {minArticles: 2}}\n' });
     const now = new Date('2025-01-01T00:00:00Z');
