@@ -1,7 +1,7 @@
 // The public library API. Everything exported here is covered by tests/index.test.ts.
 export { build, type BuildOptions, type BuildProgress, type BuildResult, type Generated } from './build.js';
 export { check, type CheckOptions, type CheckResult } from './check.js';
-export { generate } from './generate.js';
+export { generateSite } from './pipeline.js';
 export { loadLanguageRegistry } from './language.js';
 export { probeMedia, type MediaProbes } from './probe.js';
 export { serve, type Server, type ServeOptions } from './dev/serve.js';

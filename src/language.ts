@@ -24,7 +24,7 @@ const verdicts = new Map<string, LanguageProblem | undefined>();
 export function languageProblem(tag: string): LanguageProblem | undefined {
   if (verdicts.has(tag)) return verdicts.get(tag);
   const verdict = registry ? registryVerdict(registry, tag) : syntaxVerdict(tag);
-  // Without the registry (generate() called directly), the verdict is only provisional.
+  // Without the registry (generateSite() called directly), the verdict is only provisional.
   if (registry) verdicts.set(tag, verdict);
   return verdict;
 }

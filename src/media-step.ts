@@ -14,6 +14,18 @@ export interface MediaFound {
   podcast: PodcastChannel | SyndicError[] | undefined;
 }
 
+/** What the media stage hands on: the resolved media, the podcast channel, and what changed. */
+export type Media = ResolvedMedia & {
+  probes: MediaProbes;
+  podcast: PodcastChannel | undefined;
+  /** The podcast cover's problems: a setting's, so they stop even --keep-going. */
+  podcastProblems: SyndicError[];
+  /** assetKey() of every article: a page whose key changed is rendered again. */
+  keys: Map<string, string | undefined>;
+  /** True when some article's media changed since the cache was written. */
+  dirty: boolean;
+};
+
 export async function findMedia(paths: ProjectPaths, articles: readonly ArticleMeta[], site: Site): Promise<MediaFound> {
   const probes = await probeMedia(paths.root, localLocations(articles, site));
   const resolved = withoutOutputs(resolveMedia(articles, site, probes), articles, probes, paths);

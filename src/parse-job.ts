@@ -8,9 +8,9 @@ import { parseArticle } from './parse.js';
 import { render } from './render.js';
 import { mayRenderLarge } from './render-guard.js';
 
-export type Prepared = { path: string; ok: true; article: Article } | { path: string; ok: false; problems: ProblemData[] };
+export type ParseResult = { path: string; ok: true; article: Article } | { path: string; ok: false; problems: ProblemData[] };
 
-export function prepare(file: SourceFile, site: Site): Prepared {
+export function parseJob(file: SourceFile, site: Site): ParseResult {
   const parsed = parseArticle(file, site);
   if (!parsed.ok) return { path: file.path, ok: false, problems: parsed.problems.map(toData) };
   const tooLarge = renderProblem(parsed.value, site);

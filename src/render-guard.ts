@@ -113,7 +113,7 @@ export function markdownComplexity(markdown: string): TooComplex | undefined {
  * Whether `markdown` could render to more than `limit` bytes of HTML. Apart from reference links
  * and tables (bounded above), Markdown measured at most ~6 bytes of HTML per character (autolinks,
  * code spans of "<"); a reference definition is copied into every use of it, so 14 KB of "[x]"
- * under a 2 KB URL made 6 MB. Only such articles are rendered ahead of time (prepare.ts).
+ * under a 2 KB URL made 6 MB. Only such articles are rendered ahead of time (parse-job.ts).
  */
 export function mayRenderLarge(markdown: string, limit: number): boolean {
   if (markdown.length * 6 > limit) return true;

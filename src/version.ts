@@ -24,3 +24,31 @@ export function version(): string {
 export function packageRoot(): URL {
   return ownPackage().root;
 }
+
+let dependencies: Record<string, string> | undefined;
+
+/**
+ * The installed version of each of Syndic's dependencies, as Node would resolve them from
+ * Syndic's own folder. A user's install has no lockfile, so the versions are read where they
+ * are installed: ~20 small files, about a millisecond.
+ */
+export function dependencyVersions(): Record<string, string> {
+  if (dependencies) return dependencies;
+  const root = packageRoot();
+  const own = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { dependencies?: Record<string, string> };
+  const found: Record<string, string> = {};
+  for (const name of Object.keys(own.dependencies ?? {}).sort()) {
+    for (let dir = root; ; dir = new URL('../', dir)) {
+      const file = new URL(`node_modules/${name}/package.json`, dir);
+      if (existsSync(file)) {
+        found[name] = (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? '?';
+        break;
+      }
+      if (dir.pathname === '/') {
+        found[name] = 'missing';
+        break;
+      }
+    }
+  }
+  return (dependencies = found);
+}

@@ -11,7 +11,7 @@ const LAYERS: Array<[RegExp, string]> = [
   [/^src\/index\.ts$/, 'entry'],
   [/^src\/cli\//, 'cli'],
   [/^src\/(dev|authoring)\//, 'tools'],
-  [/^src\/(build|check|generate|write-site)\.ts$/, 'pipeline'],
+  [/^src\/(build|check|generate|pipeline|write-site)\.ts$/, 'pipeline'],
   [/^src\/incremental\//, 'incremental'],
   [/^src\//, 'stages'],
 ];

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
-import { generate } from '../src/generate.js';
+import { generateSite } from '../src/pipeline.js';
 import { loadLanguageRegistry } from '../src/language.js';
 import { load } from '../src/load.js';
 import { localLocations } from '../src/media.js';
@@ -41,7 +41,7 @@ async function generated(root: string): Promise<Map<string, Buffer>> {
     return parsed.ok ? [parsed.value] : [];
   });
   const media = await probeMedia(root, localLocations(metas, settings.value));
-  const site = generate(loaded.settings, files, { media }, NOW);
+  const site = await generateSite(loaded.settings, files, { media }, NOW);
   const copies = await Promise.all(site.copies.map(async (copy) => [copy.path, copy.filter ? await filteredCopy(copy.from, copy.filter) : await readFile(copy.from)] as const));
   return new Map([...site.outputs.map((output) => [output.path, Buffer.from(output.contents)] as const), ...copies]);
 }

@@ -20,8 +20,8 @@ async function consumer(): Promise<string> {
 }
 
 describe('public API', () => {
-  it('exports build, check, generate, loadLanguageRegistry, probeMedia, serve, watch and SyndicError', () => {
-    expect(Object.keys(api).sort()).toEqual(['SyndicError', 'build', 'check', 'generate', 'loadLanguageRegistry', 'probeMedia', 'serve', 'watch']);
+  it('exports build, check, generateSite, loadLanguageRegistry, probeMedia, serve, watch and SyndicError', () => {
+    expect(Object.keys(api).sort()).toEqual(['SyndicError', 'build', 'check', 'generateSite', 'loadLanguageRegistry', 'probeMedia', 'serve', 'watch']);
   });
 
   it('is importable by package name from compiled ESM', async () => {

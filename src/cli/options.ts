@@ -1,6 +1,7 @@
 // Flags shared by the commands, and the one way they report bad usage.
 import { parseArgs } from 'node:util';
 import type { BuildOptions } from '../build.js';
+import { CACHE_DIR } from '../paths.js';
 import { EXIT, type Io } from './io.js';
 import { problemJson } from './report.js';
 
@@ -21,7 +22,7 @@ export const PROJECT_OPTIONS = {
  * Where `serve` and `--drafts`/`--future` builds write, relative to the project: inside the
  * cache folder, which is never published, with a cache of their own so the real one stays warm.
  */
-export const PREVIEW = { outDir: '.syndic-cache/preview/dist', cacheFile: '.syndic-cache/preview/build.json' } as const;
+export const PREVIEW = { outDir: `${CACHE_DIR}/preview/dist`, cacheFile: `${CACHE_DIR}/preview/build.json` } as const;
 
 /** Overrides of syndic.yaml, for the commands that validate or build. */
 export const SITE_OPTIONS = {

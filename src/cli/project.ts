@@ -6,7 +6,9 @@ import { nextName } from '../authoring/article-text.js';
 import { SyndicError } from '../errors.js';
 import type { Site } from '../model.js';
 import { loadLanguageRegistry } from '../language.js';
+import { readSource } from '../load.js';
 import { parseArticle, parseSettings } from '../parse.js';
+import { projectPaths } from '../paths.js';
 
 export interface Project {
   site: Site;
@@ -16,19 +18,24 @@ export interface Project {
 
 /** Reads and validates the settings; throws every problem in them at once. */
 export async function openProject(values: { root?: string | undefined; articles?: string | undefined; config?: string | undefined; timezone?: string | undefined }): Promise<Project> {
+  const paths = projectPaths({ root: values.root, articlesDir: values.articles, settingsFile: values.config });
+  // Messages name files as the user reached them: `site/articles`, or the absolute path given.
   const root = values.root ?? '.';
-  const within = (file: string): string => (path.isAbsolute(file) ? file : path.join(root, file));
-  const settingsFile = within(values.config ?? 'syndic.yaml');
-  let text: string;
+  const within = (given: string | undefined, fallback: string, resolved: string): string =>
+    path.isAbsolute(given ?? fallback) ? resolved : path.isAbsolute(root) ? resolved : path.relative(process.cwd(), resolved) || '.';
+  const settingsFile = within(values.config, 'syndic.yaml', paths.settingsFile);
+  let file;
   try {
-    text = await readFile(settingsFile, 'utf8');
-  } catch {
+    // Strict UTF-8, as a build reads it: a Latin-1 syndic.yaml is refused, not read with U+FFFD.
+    file = await readSource(paths.settingsFile, settingsFile);
+  } catch (error) {
+    if (error instanceof SyndicError) throw error;
     throw new SyndicError('UNREADABLE', 'cannot be read', { file: settingsFile, hint: 'run this in the folder that holds syndic.yaml, or pass --root DIR' });
   }
   await loadLanguageRegistry();
-  const parsed = parseSettings({ path: settingsFile, stem: path.basename(settingsFile), text }, values.timezone === undefined ? {} : { timezone: values.timezone });
+  const parsed = parseSettings({ path: settingsFile, stem: path.basename(settingsFile), text: file.text }, values.timezone === undefined ? {} : { timezone: values.timezone });
   if (!parsed.ok) throw new SyndicError('INVALID_SETTINGS', 'the settings are invalid', { problems: parsed.problems });
-  return { site: parsed.value, articlesDir: within(values.articles ?? 'articles') };
+  return { site: parsed.value, articlesDir: within(values.articles, 'articles', paths.articlesDir) };
 }
 
 /** Creates `file` with `text`, never replacing what is there: the user's file wins. */

@@ -4,7 +4,7 @@ import type { Item } from 'feed';
 import type { Entry, FeedSpec } from '../model.js';
 import { escapeAttribute, marked } from './escape.js';
 import { baseItem, FEED_HISTORY, finish, headLinks, newFeed, person } from './feed-adapter.js';
-import { atomEnclosureLinks } from './media.js';
+import { atomEnclosureLinks } from './enclosures.js';
 
 export function atomDocument(spec: FeedSpec): string {
   const feed = newFeed(spec);

@@ -6,9 +6,8 @@ import { subscriptionSpec, type FeedPlan, type Schedulable } from '../select.js'
 import { groupUrl } from '../urls.js';
 import { atomDocument } from './atom.js';
 import { jsonDocument } from './json.js';
-import { opmlDocument } from './opml.js';
 import { feedPodcast } from './podcasting.js';
-import { articlePage, indexPage, type GroupFeeds, type IndexItem } from './pages.js';
+import type { IndexItem } from './pages.js';
 import { rssDocument } from './rss.js';
 
 /** Writes one feed as one document of its format. */
@@ -47,48 +46,30 @@ export interface Listing {
   items: readonly IndexItem[];
 }
 
-/** The group feeds that exist, by folder, for the links and autodiscovery of article pages. */
-export function groupFeeds(listings: readonly Listing[]): GroupFeeds {
-  return new Map(listings.filter((listing) => listing.kind !== 'site').map(({ feed }) => [feed.dir, feed]));
+/** Atom categories name their tag page as scheme, where there is one. */
+export function tagPagesOf(feeds: readonly FeedPlan<unknown>[], site: Site): Map<string, string> {
+  return new Map(feeds.filter((feed) => feed.kind === 'tag').map((feed) => [feed.name, groupUrl('tag', feed.name, site)]));
 }
 
 /**
- * Each planned feed's subscription document with the list its page shows. The podcast
- * channel, when there is one, belongs to the site feed and to the groups `podcast.groups` names.
+ * A subscription feed with the list its page shows; `tagPages` from tagPagesOf() of all the
+ * feeds. The podcast channel, when there is one, belongs to the site feed and to the groups
+ * `podcast.groups` names. documents.ts makes the files of each.
  */
-export function listingsOf<T extends Schedulable>(
-  feeds: readonly FeedPlan<T>[],
+export function listingOf<T extends Schedulable>(
+  feed: FeedPlan<T>,
   site: Site,
   entryOf: (item: T) => Entry,
   itemOf: (item: T) => IndexItem,
   now: Date,
   podcast: PodcastChannel | undefined,
-): Listing[] {
-  // Atom categories name their tag page as scheme, where there is one.
-  const tagPages = new Map(feeds.filter((feed) => feed.kind === 'tag').map((feed) => [feed.name, groupUrl('tag', feed.name, site)]));
-  return feeds.map((feed) => {
-    const channel = feedPodcast(feed.kind, feed.name, podcast);
-    return {
-      kind: feed.kind,
-      name: feed.name,
-      feed: { ...subscriptionSpec(feed, site, entryOf, now), ...(tagPages.size === 0 ? {} : { tagPages }), ...(channel ? { podcast: channel } : {}) },
-      items: feed.members.map(itemOf),
-    };
-  });
-}
-
-/**
- * Every subscription feed with its listing page, the OPML list of them, and the pages of
- * `pages`: all published entries in a full build, only the changed ones in an incremental
- * build. Archive pages are emitted apart (feedDocuments), as an incremental build keeps them.
- */
-export function emit(pages: readonly Entry[], listings: readonly Listing[], site: Site): Output[] {
-  const [home] = listings;
-  if (!home || home.kind !== 'site') throw new Error('emit: the site feed must come first');
-  const linked = groupFeeds(listings);
-  return [
-    ...listings.flatMap(({ kind, name, feed, items }) => [...feedDocuments(feed), indexPage(items, site, feed, kind === 'site' ? undefined : name)]),
-    opmlDocument(listings.map(({ kind, feed }) => ({ kind, spec: feed })), site),
-    ...pages.map((entry) => articlePage(entry, site, home.feed, linked)),
-  ];
+  tagPages: ReadonlyMap<string, string>,
+): Listing {
+  const channel = feedPodcast(feed.kind, feed.name, podcast);
+  return {
+    kind: feed.kind,
+    name: feed.name,
+    feed: { ...subscriptionSpec(feed, site, entryOf, now), ...(tagPages.size === 0 ? {} : { tagPages }), ...(channel ? { podcast: channel } : {}) },
+    items: feed.members.map(itemOf),
+  };
 }

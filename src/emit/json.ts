@@ -3,7 +3,7 @@
 // Feed has no feed-level date, so an empty feed needs none.
 import type { Entry, FeedSpec, Person } from '../model.js';
 import { escapeText, stripIllegalXmlChars as clean } from './escape.js';
-import { jsonAttachments } from './media.js';
+import { jsonAttachments } from './enclosures.js';
 
 export function jsonDocument(spec: FeedSpec): string {
   return `${JSON.stringify(jsonFeed(spec), null, 2)}\n`;

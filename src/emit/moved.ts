@@ -2,8 +2,8 @@
 // slug rules). The old address is computed, not remembered: Syndic 0.2.0 put an article at
 // articles/<0.2.0 slug>.html and a group at tags|authors/<0.2.0 slug>/, and both are
 // deterministic functions of the article and the name (see slug.ts `legacy`). Pure.
-import type { ArticleMeta, GroupKind, Output, Site } from '../model.js';
-import { FEED_PATHS, INDEX_PATH, legacyGroupDir } from '../urls.js';
+import type { ArticleMeta, GroupKind, Site } from '../model.js';
+import { legacyGroupDir } from '../urls.js';
 import { escapeAttribute as esc } from './escape.js';
 import { linkFrom } from './pages.js';
 
@@ -18,38 +18,34 @@ export interface MovedGroup {
   title: string;
 }
 
-/**
- * Redirect pages at the old addresses of moved article pages, and for each moved group the
- * same three feed documents at its old folder (feed readers do not follow an HTML redirect,
- * and the documents' self links name the new address, which readers that honour it adopt),
- * plus a redirect page for its old index. `outputs` are the generated files: an old address
- * that a current file already takes is left to that file.
- */
-export function movedOutputs(articles: readonly Moved[], groups: readonly MovedGroup[], outputs: ReadonlyMap<string, string>, site: Site): Output[] {
-  const taken = new Set([...outputs.keys(), ...articles.map((article) => article.page)]);
-  const result: Output[] = [];
+// Redirect pages at the old addresses of moved article pages, and for each moved group the
+// same three feed documents at its old folder (feed readers do not follow an HTML redirect,
+// and the documents' self links name the new address, which readers that honour it adopt),
+// plus a redirect page for its old index; documents.ts makes them. An old address that a
+// current file already takes is left to that file.
+
+/** The old address of each moved article page that no current file takes, with its article. */
+export function movedPages<T extends Moved>(articles: readonly T[], taken: ReadonlySet<string>): Array<[string, T]> {
   // Two articles with one 0.2.0 page could not both build in 0.2.0: the older one had it.
-  const byOld = new Map<string, Moved>();
+  const byOld = new Map<string, T>();
   for (const article of [...articles].sort((a, b) => a.date.getTime() - b.date.getTime() || (a.source < b.source ? -1 : 1))) {
     if (article.moved !== undefined && !byOld.has(article.moved)) byOld.set(article.moved, article);
   }
-  for (const [old, article] of byOld) {
-    if (!taken.has(old)) result.push({ path: old, contents: redirectPage(old, new URL(article.page, site.url).href, article.title, article.lang, site) });
-  }
-  const olds = new Map<string, MovedGroup[]>();
+  return [...byOld].filter(([old]) => !taken.has(old));
+}
+
+/** Group folder → its 0.2.0 folder, for the groups whose folder moved to where no other group is. */
+export function movedGroupCopies(groups: ReadonlyArray<Pick<MovedGroup, 'kind' | 'name' | 'dir'>>): Map<string, string> {
+  const olds = new Map<string, string[]>();
   for (const group of groups) {
     const old = legacyGroupDir(group.kind, group.name);
-    if (old !== group.dir) olds.set(old, [...(olds.get(old) ?? []), group]);
+    if (old !== group.dir) olds.set(old, [...(olds.get(old) ?? []), group.dir]);
   }
   const currentDirs = new Set(groups.map((group) => group.dir));
-  for (const [old, [group, ...others]] of olds) {
+  const result = new Map<string, string>();
+  for (const [old, [dir, ...others]] of olds) {
     // Two names that shared an old folder were a build error in 0.2.0: neither had it.
-    if (!group || others.length > 0 || currentDirs.has(old)) continue;
-    for (const name of Object.values(FEED_PATHS)) {
-      const contents = outputs.get(group.dir + name);
-      if (contents !== undefined && !taken.has(old + name)) result.push({ path: old + name, contents });
-    }
-    if (!taken.has(old + INDEX_PATH)) result.push({ path: old + INDEX_PATH, contents: redirectPage(old + INDEX_PATH, group.homeUrl, group.title, site.language, site) });
+    if (dir !== undefined && others.length === 0 && !currentDirs.has(old)) result.set(dir, old);
   }
   return result;
 }

@@ -3,7 +3,7 @@ import type { Item } from 'feed';
 import type { Entry, FeedSpec, Person } from '../model.js';
 import { marked, xmlJsAttributes, xmlJsText } from './escape.js';
 import { baseItem, byName, FEED_HISTORY, finish, headLinks, newFeed, person } from './feed-adapter.js';
-import { MEDIA_RSS, rssEnclosure, rssImageExtensions, usesMediaRss } from './media.js';
+import { MEDIA_RSS, rssEnclosure, rssImageExtensions, usesMediaRss } from './enclosures.js';
 import { ITUNES, PODCAST, podcastChannelExtensions, podcastItemExtensions } from './podcast.js';
 
 const DUBLIN_CORE = 'http://purl.org/dc/elements/1.1/';

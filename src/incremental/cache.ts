@@ -28,10 +28,8 @@ export interface BuildCache {
   files: Map<string, CachedFile>;
   /** Output path → sha1 of the bytes last written there. */
   outputs: Map<string, string>;
-  /** Archive page folder → fingerprint of its members and links, so unchanged pages are not rendered again. */
-  archives: Map<string, string>;
-  /** Folders of the tag and author groups that had feeds: article pages link to those only. */
-  groups: Set<string>;
+  /** Each document's first output path → the fingerprint of its inputs (documents.ts): equal ones are kept. */
+  documents: Map<string, string>;
 }
 
 // The cache is read back only through this schema: a file cut short, edited by hand or written
@@ -105,8 +103,7 @@ const cacheJson = z.object({
   site: site.optional(),
   files: z.array(z.tuple([z.string(), cachedFile])).refine((files) => files.every(([name, entry]) => name === entry.article.source), 'names a file by another name'),
   outputs: z.array(z.tuple([z.string(), z.string()])),
-  archives: z.array(z.tuple([z.string(), z.string()])).optional(),
-  groups: z.array(z.string()).optional(),
+  documents: z.array(z.tuple([z.string(), z.string()])),
 });
 
 type CacheJson = z.infer<typeof cacheJson>;
@@ -119,15 +116,15 @@ export interface ReadCache {
 
 /** Change detection, not security: sha1 hashed 10,000 articles and pages in half sha256's time. */
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 export function cacheKey(version: string, paths: string, overrides: object): string {
-  // FORMAT changes when what the cache holds does (articles gained `page` with permalinks).
+  // FORMAT changes when what the cache holds does (3: document fingerprints for every output).
   return hashText(JSON.stringify([FORMAT, version, paths, overrides]));
 }
 
 export function emptyCache(key: string): BuildCache {
-  return { key, settings: '', files: new Map(), outputs: new Map(), archives: new Map(), groups: new Set() };
+  return { key, settings: '', files: new Map(), outputs: new Map(), documents: new Map() };
 }
 
 /** The cache if it exists, is valid and was made with `key`; otherwise an empty one, and why. */
@@ -164,8 +161,7 @@ export async function readCache(file: string, key: string): Promise<ReadCache> {
       ...(json.site === undefined ? {} : { site: json.site as unknown as Site }),
       files: new Map(files.map(([name, entry]) => [name, { ...entry, article: { ...entry.article, date: new Date(entry.article.date), updated: new Date(entry.article.updated) } }])),
       outputs: new Map(json.outputs),
-      archives: new Map(json.archives ?? []),
-      groups: new Set(json.groups ?? []),
+      documents: new Map(json.documents),
     },
   };
 }
@@ -178,14 +174,13 @@ type CachedFileJson = Omit<CachedFile, 'article'> & { article: Omit<ArticleMeta,
  * time: the reason comes back as a note, and nothing by those names is removed.
  */
 export async function writeCache(file: string, cache: BuildCache): Promise<string | undefined> {
-  const json: { key: string; settings: string; site?: Site; files: Array<[string, CachedFileJson]>; outputs: Array<[string, string]>; archives: Array<[string, string]>; groups: string[] } = {
+  const json: { key: string; settings: string; site?: Site; files: Array<[string, CachedFileJson]>; outputs: Array<[string, string]>; documents: Array<[string, string]> } = {
     key: cache.key,
     settings: cache.settings,
     ...(cache.site === undefined ? {} : { site: cache.site }),
     files: [...cache.files].map(([name, entry]) => [name, { ...entry, article: { ...entry.article, date: entry.article.date.toISOString(), updated: entry.article.updated.toISOString() } }]),
     outputs: [...cache.outputs],
-    archives: [...cache.archives],
-    groups: [...cache.groups],
+    documents: [...cache.documents],
   };
   const temporary = `${file}.tmp`;
   try {

@@ -1,10 +1,10 @@
 // Parsing the changed articles of a build, in this process or, for large batches, on worker
-// processes (tinypool). Kept apart from prepare.ts so a build that parses nothing never loads
+// processes (tinypool). Kept apart from parse-job.ts so a build that parses nothing never loads
 // the parser.
 import { existsSync } from 'node:fs';
 import type { BuildOptions } from '../build.js';
 import type { Site, SourceFile } from '../model.js';
-import type { Prepared } from '../parse-job.js';
+import type { ParseResult } from '../parse-job.js';
 
 // Below this many changed articles, starting worker processes costs more than it saves.
 const PARALLEL_MIN = 1_000;
@@ -17,7 +17,7 @@ const WORKER_BATCH = 250;
  * because one process already keeps the second core busy with V8's parallel GC and
  * compilation. Larger machines may gain; measure with `npm run bench` before raising --jobs.
  */
-export async function prepareAll(files: readonly SourceFile[], site: Site, jobs: number, onProgress: BuildOptions['onProgress']): Promise<Prepared[]> {
+export async function parseInPool(files: readonly SourceFile[], site: Site, jobs: number, onProgress: BuildOptions['onProgress']): Promise<ParseResult[]> {
   const total = files.length;
   // A no-change build parses nothing: loading the parser and renderer for it cost start-up time.
   if (total === 0) return [];
@@ -25,9 +25,9 @@ export async function prepareAll(files: readonly SourceFile[], site: Site, jobs:
   // Under a TypeScript test runner there is no compiled worker; do the work here.
   if (files.length > 0) await (await import('../language.js')).loadLanguageRegistry();
   if (jobs < 2 || files.length < PARALLEL_MIN || !existsSync(workerFile)) {
-    const { prepare } = await import('../parse-job.js');
+    const { parseJob } = await import('../parse-job.js');
     return files.map((file, index) => {
-      const result = prepare(file, site);
+      const result = parseJob(file, site);
       onProgress?.({ phase: 'parse', done: index + 1, total });
       return result;
     });
@@ -38,8 +38,8 @@ export async function prepareAll(files: readonly SourceFile[], site: Site, jobs:
     const batches: SourceFile[][] = [];
     for (let start = 0; start < files.length; start += WORKER_BATCH) batches.push(files.slice(start, start + WORKER_BATCH));
     let done = 0;
-    const parseBatch = async (batch: SourceFile[]): Promise<Prepared[]> => {
-      const results = (await pool.run({ files: batch, site })) as Prepared[];
+    const parseBatch = async (batch: SourceFile[]): Promise<ParseResult[]> => {
+      const results = (await pool.run({ files: batch, site })) as ParseResult[];
       onProgress?.({ phase: 'parse', done: (done += batch.length), total });
       return results;
     };

@@ -1,9 +1,9 @@
-// Entry point of a worker process: prepares a batch of articles. See build.ts, prepareAll().
+// Entry point of a worker process: parses a batch of articles. See parse-pool.ts, parseInPool().
 import type { Site, SourceFile } from '../model.js';
 import { loadLanguageRegistry } from '../language.js';
-import { prepare, type Prepared } from '../parse-job.js';
+import { parseJob, type ParseResult } from '../parse-job.js';
 
-export default async function prepareBatch({ files, site }: { files: SourceFile[]; site: Site }): Promise<Prepared[]> {
+export default async function parseBatch({ files, site }: { files: SourceFile[]; site: Site }): Promise<ParseResult[]> {
   await loadLanguageRegistry();
-  return files.map((file) => prepare(file, site));
+  return files.map((file) => parseJob(file, site));
 }

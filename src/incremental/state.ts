@@ -1,10 +1,7 @@
-// What the incremental build hands from stage to stage: the changed sources and the media
-// step's findings. Apart from build.ts so write-site.ts can name them without a cycle.
+// What the parse stage hands on: the changed sources, parsed, and the rest from the cache.
 import type { BuildCache, CachedFile } from './cache.js';
 import type { SyndicError } from '../errors.js';
-import type { ResolvedMedia } from '../media.js';
-import type { Article, ArticleMeta, PodcastChannel, Site } from '../model.js';
-import type { MediaProbes } from '../probe.js';
+import type { Article, ArticleMeta, Site } from '../model.js';
 
 /** The sources after the parse step: what changed is parsed, the rest comes from the cache. */
 export interface ChangedSources {
@@ -25,11 +22,3 @@ export interface ChangedSources {
   dirty: boolean;
   count: number;
 }
-
-export type Media = ResolvedMedia & {
-  probes: MediaProbes;
-  podcast: PodcastChannel | undefined;
-  /** assetKey() of every article: a page whose key changed is rendered again. */
-  keys: Map<string, string | undefined>;
-  dirty: boolean;
-};

@@ -21,7 +21,7 @@ describe('the build cache', () => {
     [`${OLD_PAGES}archive: true\n`, 8],
     // The default permalink (pages under the day, redirects at the 0.2.0 addresses): the same bytes as a full build too.
     ['', 20],
-  ])('matches a full build after every kind of change (settings %j, feedLimit %i)', { timeout: 90_000 }, async (extra, feedLimit) => {
+  ])('matches a full build after every kind of change (settings %j, feedLimit %i)', { timeout: 300_000 }, async (extra, feedLimit) => {
     const root = await mkdtemp(path.join(tmpdir(), 'syndic-cache-'));
     await writeCorpus(root, 60, { feedLimit, settings: extra });
     const archived = extra.includes('archive');
@@ -72,6 +72,21 @@ describe('the build cache', () => {
     // RFC 5005: a new article never rewrites a complete archive page (61 articles still make 6 pages of 8).
     expect(added.filter((file) => file.includes('archive/'))).toEqual([]);
 
+    // A new tag and a new author: their feeds and pages appear, the OPML list names them.
+    const topical = path.join(root, 'articles/2024-12-02-sujet-neuf.md');
+    await writeFile(topical, '---\ntitle: Sujet neuf\ndate: 2024-12-02T10:00:00Z\ntags: [Sujet neuf, Europe]\nauthor: Nouvelle Plume\n---\nTexte.\n');
+    expect(await check('group appears')).toEqual(expect.arrayContaining(['tags/sujet-neuf/rss.xml', 'tags/sujet-neuf/index.html', 'authors/nouvelle-plume/feed.json', 'feeds.opml']));
+    await rm(topical);
+    expect(await check('group disappears')).toEqual(expect.arrayContaining(['tags/sujet-neuf/rss.xml', 'authors/nouvelle-plume/index.html', 'feeds.opml']));
+
+    if (archived) {
+      // 61 articles make 6 archive pages of 8; 64 make 7: the new page is cut, page 6 gains its
+      // link to it, and pages 1 to 5 stay as they were.
+      for (const day of [3, 4, 5]) await writeFile(path.join(root, `articles/2024-12-0${day}-suite-${day}.md`), `---\ntitle: Suite ${day}\ndate: 2024-12-0${day}T10:00:00Z\n---\nTexte.\n`);
+      const filled = await check('archive page fills');
+      expect(filled.filter((file) => /^archive\/\d+\//.test(file)).map((file) => file.split('/')[1])).toEqual(['6', '6', '7', '7', '7']);
+    }
+
     const scheduled = path.join(root, 'articles/2025-06-01-later.md');
     await writeFile(scheduled, '---\ntitle: Later\ndate: 2025-06-01T08:00:00Z\n---\nSoon.\n');
     expect(await check('scheduled article, not yet due')).toEqual([]);
@@ -95,6 +110,33 @@ describe('the build cache', () => {
 
     await writeFile(path.join(root, '.syndic-cache', 'build.json'), '{not json');
     expect(await check('corrupt cache')).toEqual([]);
+  });
+
+  it('matches a full build when a group appears and goes without its older member changing', { timeout: 120_000 }, async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'syndic-groups-'));
+    await writeCorpus(root, 12, { feedLimit: 4, settings: 'archive: true\ngroups: {tags: {minArticles: 2}, authors: {minArticles: 2}}\n' });
+    const now = new Date('2025-01-01T00:00:00Z');
+    const check = async (label: string): Promise<string[]> => {
+      const incremental = await build({ root, now });
+      const full = await mkdtemp(path.join(tmpdir(), 'syndic-full-'));
+      await build({ root, now, outDir: full, cache: false });
+      expect(await tree(path.join(root, 'dist')), label).toEqual(await tree(full));
+      return incremental.changed;
+    };
+    const write = (name: string, date: string): Promise<void> => writeFile(path.join(root, 'articles', name), `---\ntitle: ${name}\ndate: ${date}\ntags: [Rare]\n---\nTexte.\n`);
+    await write('2024-01-01-first.md', '2024-01-01T10:00:00Z');
+    expect((await check('one article of the tag: no group')).some((file) => file.startsWith('tags/rare/'))).toBe(false);
+    expect(await check('no change')).toEqual([]);
+    await write('2024-12-30-second.md', '2024-12-30T10:00:00Z');
+    const appeared = await check('second article: the group appears');
+    expect(appeared).toContain('tags/rare/rss.xml');
+    // The first article did not change, but its page now links to the tag's page.
+    expect(appeared.filter((file) => file.endsWith('/first.html'))).toHaveLength(1);
+    expect(await check('no change after')).toEqual([]);
+    await rm(path.join(root, 'articles/2024-12-30-second.md'));
+    const gone = await check('the group goes');
+    expect(gone).toContain('tags/rare/rss.xml');
+    expect(gone.filter((file) => file.endsWith('/first.html'))).toHaveLength(1);
   });
 
   it('leaves unchanged files with their old mtime on an edit', async () => {

@@ -1,7 +1,7 @@
 // Arbitrary articles in, valid feeds out: titles, dates and links survive in order, no script survives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generate } from '../../src/generate.js';
+import { generateSite } from '../../src/pipeline.js';
 import { SETTINGS_YAML, source } from '../support/factories.js';
 import { groupSlug } from '../../src/urls.js';
 import { isVisible } from '../../src/schema.js';
@@ -64,7 +64,7 @@ describe('arbitrary articles', () => {
             `---\ntitle: ${JSON.stringify(a.title)}\ndate: ${rfc3339(a.date, a.offset)}\ntags: ${JSON.stringify(a.tags)}\n---\n\n${a.blocks.join('\n\n')}\n`,
           ),
         );
-        const { outputs } = generate(source('syndic.yaml', SETTINGS_YAML), files, {}, NOW);
+        const { outputs } = await generateSite(source('syndic.yaml', SETTINGS_YAML), files, {}, NOW);
         const out = Object.fromEntries(outputs.map((o) => [o.path, o.contents]));
         const [rss, atom, json] = [out['rss.xml'] ?? '', out['atom.xml'] ?? '', out['feed.json'] ?? ''];
 

@@ -1,6 +1,7 @@
 // `syndic build`: flags in, build() called, the outcome told to a person, a log or a script.
 import path from 'node:path';
 import type { BuildOptions, BuildResult } from '../../build.js';
+import { projectPaths } from '../../paths.js';
 import type { PingResult } from '../ping.js';
 import { EXIT, type Command, type Io } from '../io.js';
 import { SyndicError } from '../../errors.js';
@@ -103,8 +104,8 @@ export function previewRefusal(options: BuildOptions, ping: boolean): string | u
 
 /** True when the output folder is the project's dist/ or a folder inside it, which a host publishes. */
 export function intoDist(options: Pick<BuildOptions, 'root' | 'outDir'>): boolean {
-  const root = path.resolve(options.root ?? '.');
-  const relative = path.relative(path.join(root, 'dist'), path.resolve(root, options.outDir ?? 'dist'));
+  // The default output folder of projectPaths() is the published one.
+  const relative = path.relative(projectPaths({ root: options.root }).outDir, projectPaths(options).outDir);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 

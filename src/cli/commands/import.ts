@@ -1,9 +1,9 @@
 // `syndic import FILE…` (scraped articles) and `syndic import --from jekyll|hugo|eleventy DIR`
 // (another generator's posts): Syndic articles out, never over an existing file.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT, type Command, type Io } from '../io.js';
 import { SyndicError } from '../../errors.js';
+import { readSource } from '../../load.js';
 import type { Site } from '../../model.js';
 import { badUsage, parseCommand, PROJECT_OPTIONS } from '../options.js';
 import { printProblems, problemsOf, statusOf } from '../report.js';
@@ -107,7 +107,7 @@ async function importScraped(files: readonly string[], lang: string, project: Pr
   // One at a time and in the order given, so the printed paths follow the arguments.
   for (const source of files) {
     try {
-      const imported = importArticle(await readSource(source), source, lang);
+      const imported = importArticle(await readText(source), source, lang);
       if (!imported.ok) {
         problems.push(...imported.problems);
         continue;
@@ -133,7 +133,7 @@ async function importFolder(dir: string, generator: 'jekyll' | 'hugo' | 'elevent
   for (const relative of posts) {
     const shown = path.join(dir, relative);
     try {
-      const converted = convertPost(await readSource(shown), relative, generator, project.site);
+      const converted = convertPost(await readText(shown), relative, generator, project.site);
       if (!converted.ok) {
         problems.push(...converted.problems.map((problem) => new SyndicError(problem.code, problem.message, { file: shown, ...(problem.line === undefined ? {} : { line: problem.line }), ...(problem.hint === undefined ? {} : { hint: problem.hint }) })));
         continue;
@@ -151,10 +151,12 @@ async function importFolder(dir: string, generator: 'jekyll' | 'hugo' | 'elevent
   return problems;
 }
 
-async function readSource(file: string): Promise<string> {
+/** The file as strict UTF-8, through the reader the build uses: a Latin-1 post is refused at its line, not imported with U+FFFD in it. */
+async function readText(file: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
-  } catch {
+    return (await readSource(file, file)).text;
+  } catch (error) {
+    if (error instanceof SyndicError) throw error;
     throw new SyndicError('UNREADABLE', 'cannot be read', { file, hint: 'check the path of the file to import' });
   }
 }

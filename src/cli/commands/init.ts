@@ -9,6 +9,7 @@ import { SyndicError } from '../../errors.js';
 import { badUsage, parseCommand, parseNow } from '../options.js';
 import { printProblems, problemsOf, statusOf } from '../report.js';
 import { packageRoot } from '../../version.js';
+import { CACHE_DIR, swapPaths } from '../../paths.js';
 
 const HELP = `Usage
   $ syndic init [DIR] --url URL [options]
@@ -60,7 +61,9 @@ const SCHEMA_FILE = path.join(PACKAGE, 'lib', 'syndic.schema.json');
 const COVER_FILE = path.join(PACKAGE, 'assets', 'podcast-cover.png');
 const COVER = 'media/podcast-cover.png';
 /** What builds leave next to the sources; the staging folders and the lock are named after dist/. */
-export const IGNORED = ['.syndic-cache/', 'dist.lock', 'dist.syndic-new/', 'dist.syndic-old/'];
+// What Syndic keeps beside dist/, as paths.ts names it.
+const BESIDE = swapPaths('dist');
+export const IGNORED = [`${CACHE_DIR}/`, BESIDE.lockFile, `${BESIDE.staging}/`, `${BESIDE.retired}/`];
 
 const EXAMPLE_BODY = `This is a draft: \`draft: true\` keeps it out of every feed and page. See it with
 \`syndic serve --watch --drafts\`, then delete the \`draft: true\` line to publish it

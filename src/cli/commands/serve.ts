@@ -49,12 +49,11 @@ export const command: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65_535) return badUsage(io, 'serve', `--port "${portFlag ?? ''}" is not a port number (0 to 65535)`);
     const asked = buildOptionsOf(flags);
     if (asked instanceof Error) return badUsage(io, 'serve', asked.message);
-    const root = path.resolve(asked.root ?? '.');
     if (asked.outDir !== undefined && intoDist(asked)) {
       return badUsage(io, 'serve', 'serve never writes into dist/, which readers see; leave out --out to preview in ' + `${PREVIEW.outDir}/`);
     }
     const options: BuildOptions = { ...asked, outDir: asked.outDir ?? PREVIEW.outDir, cacheFile: PREVIEW.cacheFile };
-    const { outDir: dir } = projectPaths(options);
+    const { outDir: dir, root } = projectPaths(options);
     const shown = `${path.relative(root, dir) || '.'}/`;
     const { serve } = await import('../../dev/serve.js');
     // Listening first gives the preview its base URL: canonical links and feeds point here.

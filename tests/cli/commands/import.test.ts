@@ -39,6 +39,19 @@ describe('syndic import', () => {
     expect(await build({ root, now: new Date('2024-11-22T00:00:00Z') })).toMatchObject({ articles: 1, published: 1 });
   });
 
+  it('refuses a file that is not UTF-8, and a syndic.yaml that is not, at their line, as a build does', async () => {
+    const root = await emptySite();
+    const latin1 = path.join(root, 'latin1.txt');
+    await writeFile(latin1, Buffer.from('## Titre\n\n- [22/11/2024](#)\n\nCaf\xe9.\n', 'latin1'));
+    const result = await syndic(['import', latin1, '--root', root]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${latin1}:5: is not UTF-8 text`);
+    await writeFile(path.join(root, 'syndic.yaml'), Buffer.concat([await readFile(path.join(root, 'syndic.yaml')), Buffer.from('# caf\xe9\n', 'latin1')]));
+    const settings = await syndic(['import', SEED, '--root', root]);
+    expect(settings.code).toBe(1);
+    expect(settings.stderr).toMatch(/syndic\.yaml:\d+: is not UTF-8 text/);
+  });
+
   it('never overwrites an article, and imports the good files when others fail', async () => {
     const root = await emptySite();
     const bad = path.join(root, 'bad.txt');

@@ -1,0 +1,194 @@
+// Every file a build emits, as a document: its path(s), a fingerprint of everything its bytes
+// depend on, and how to make it. A build whose plan holds an equal fingerprint, with the
+// files still on disk, keeps them without emitting or hashing them (generate.ts). Pure.
+//
+// A new kind of document (paginated listing pages, sitemaps, tags/index.html…) plugs in as a
+// function `(context) => Document[]` added to DOCUMENT_KINDS below, or called by its own kind.
+// Its fingerprint must name every input of its bytes: `context.inputs(meta)` stands for an
+// article (its text's hash and its media), and anything that changes with `--now` (a news
+// sitemap's window) must be in it too. Only `needs` are rendered before `make` runs.
+import { hashText } from './hash.js';
+import { feedDocuments, listingOf, tagPagesOf, type Listing } from './emit/index.js';
+import { movedGroupCopies, movedPages, redirectPage } from './emit/moved.js';
+import { opmlDocument } from './emit/opml.js';
+import { articlePage, indexItem, indexPage, type FeedLinks, type GroupFeeds } from './emit/pages.js';
+import { feedPodcast } from './emit/podcasting.js';
+import { FEED_FORMATS, FORMATS } from './formats.js';
+import type { ArticleMeta, Entry, Output, PodcastChannel, Site } from './model.js';
+import { archiveDir, archiveSpec, type FeedPlan } from './select.js';
+import { groupDir, INDEX_PATH, OPML_PATH, pageUrl } from './urls.js';
+
+export interface Document {
+  /** Its files, relative to the output folder; the first names it in the build cache. */
+  paths: readonly string[];
+  /** Hash of its inputs: equal fingerprints give equal bytes. */
+  fingerprint: string;
+  /** The articles whose rendered entries `make` reads. */
+  needs: readonly ArticleMeta[];
+  make(entry: (meta: ArticleMeta) => Entry): Output[];
+}
+
+/** What the documents of one build are made from. */
+export interface DocumentContext {
+  site: Site;
+  now: Date;
+  feeds: readonly FeedPlan<ArticleMeta>[];
+  podcast: PodcastChannel | undefined;
+  /** A short string that changes whenever the article's text or media do. */
+  inputs(meta: ArticleMeta): string;
+  /** The settings and the versions the bytes depend on, folded into every fingerprint. */
+  salt: string;
+}
+
+export function fingerprint(context: Pick<DocumentContext, 'salt'>, parts: unknown): string {
+  return hashText(JSON.stringify([context.salt, parts]));
+}
+
+/** The site feed's and each group's feed links, without entries: what pages and lists name. */
+export function feedLinks(context: DocumentContext): { home: FeedLinks; linked: GroupFeeds; listings: Listing[] } {
+  const known = linksOf.get(context);
+  if (known) return known;
+  // Only `updated` of the carried entries is read (the OPML list's date), which the metadata has.
+  const listings = context.feeds.map((feed) => listingOf({ ...feed, members: [] }, context.site, unrendered, indexOfMeta(context.site), context.now, undefined, new Map()));
+  const [home] = listings;
+  if (!home || home.kind !== 'site') throw new Error('documents: the site feed must come first');
+  const links = { home: home.feed, linked: new Map(listings.filter((listing) => listing.kind !== 'site').map(({ feed }) => [feed.dir, feed] as const)), listings };
+  linksOf.set(context, links);
+  return links;
+}
+
+const linksOf = new WeakMap<DocumentContext, ReturnType<typeof feedLinks>>();
+
+/** Every document but the article pages: feeds, listing pages, the OPML list, redirects, archives. */
+export function siteDocuments(context: DocumentContext, pages: readonly string[]): Document[] {
+  return DOCUMENT_KINDS.flatMap((kind) => kind(context, pages));
+}
+
+type DocumentKind = (context: DocumentContext, pages: readonly string[]) => Document[];
+
+const DOCUMENT_KINDS: DocumentKind[] = [subscriptions, listingPages, opml, redirects, archives];
+
+const feedFiles = (dir: string): string[] => FEED_FORMATS.map((format) => dir + FORMATS[format].file);
+
+/** The paths that current documents take, so no redirect is put over one. */
+function taken(context: DocumentContext, pages: readonly string[]): Set<string> {
+  return new Set([...context.feeds.flatMap((feed) => [...feedFiles(feed.dir), feed.dir + INDEX_PATH]), OPML_PATH, ...pages]);
+}
+
+function movedGroupsOf(context: DocumentContext): Map<string, string> {
+  return movedGroupCopies(context.feeds.filter((feed) => feed.kind !== 'site').map((feed) => ({ kind: feed.kind as 'tag' | 'author', name: feed.name, dir: feed.dir })));
+}
+
+/** Each feed's subscription documents, with their copies at a moved group's old folder. */
+function subscriptions(context: DocumentContext, pages: readonly string[]): Document[] {
+  const { site, now, podcast } = context;
+  const tagPages = tagPagesOf(context.feeds, site);
+  const moved = movedGroupsOf(context);
+  const busy = taken(context, pages);
+  const channelHash = podcast === undefined ? undefined : hashText(JSON.stringify(podcast));
+  return context.feeds.map((feed) => {
+    const files = feedFiles(feed.dir);
+    const old = moved.get(feed.dir);
+    const copies = old === undefined ? [] : files.map((file) => [file, old + file.slice(feed.dir.length)] as const).filter(([, to]) => !busy.has(to));
+    const channel = feedPodcast(feed.kind, feed.name, podcast) === undefined ? undefined : channelHash;
+    const carriedTags = feed.carried.map((meta) => meta.tags.filter((tag) => tagPages.has(tag)));
+    return {
+      paths: [...files, ...copies.map(([, to]) => to)],
+      fingerprint: fingerprint(context, ['feed', feed.kind, feed.name, feed.dir, feed.archives.length, feed.carried.map(context.inputs), carriedTags, tagPages.size > 0, channel, copies]),
+      needs: feed.carried,
+      make: (entry) => {
+        const outputs = feedDocuments(listingOf(feed, site, entry, indexOfMeta(site), now, podcast, tagPages).feed);
+        const byPath = new Map(outputs.map((output) => [output.path, output.contents]));
+        return [...outputs, ...copies.map(([from, to]) => ({ path: to, contents: byPath.get(from) ?? '' }))];
+      },
+    };
+  });
+}
+
+/** The site's index and each group's page: every member, newest first. */
+function listingPages(context: DocumentContext): Document[] {
+  const { listings } = feedLinks(context);
+  return context.feeds.map((feed, k) => {
+    const listing = listings[k] as Listing;
+    return {
+      paths: [feed.dir + INDEX_PATH],
+      // What the list shows of each article (indexItem()), not its body: an edit of the text keeps
+      // the page. A field indexItem() gains must be added to listed().
+      fingerprint: fingerprint(context, ['listing', feed.kind, feed.name, feed.dir, feed.members.map(listed)]),
+      needs: [],
+      make: () => [indexPage(feed.members.map(indexOfMeta(context.site)), context.site, listing.feed, feed.kind === 'site' ? undefined : feed.name)],
+    };
+  });
+}
+
+function opml(context: DocumentContext): Document[] {
+  const { listings } = feedLinks(context);
+  return [
+    {
+      paths: [OPML_PATH],
+      fingerprint: fingerprint(context, ['opml', listings.map(({ kind, name, feed }) => [kind, name, feed.dir, feed.updated?.getTime()])]),
+      needs: [],
+      make: () => [opmlDocument(listings.map(({ kind, feed }) => ({ kind, spec: feed })), context.site)],
+    },
+  ];
+}
+
+/** Redirects at the 0.2.0 addresses of moved article pages and moved group index pages. */
+function redirects(context: DocumentContext, pages: readonly string[]): Document[] {
+  const { site } = context;
+  const busy = taken(context, pages);
+  const [home] = context.feeds;
+  const articles = movedPages(home?.members ?? [], busy).map(([old, article]): Document => ({
+    paths: [old],
+    fingerprint: fingerprint(context, ['moved', context.inputs(article)]),
+    needs: [],
+    make: () => [{ path: old, contents: redirectPage(old, new URL(article.page, site.url).href, article.title, article.lang, site) }],
+  }));
+  const moved = movedGroupsOf(context);
+  const { listings } = feedLinks(context);
+  const groups = context.feeds.flatMap((feed, k): Document[] => {
+    const old = moved.get(feed.dir);
+    if (old === undefined || busy.has(old + INDEX_PATH)) return [];
+    const { title, homeUrl } = (listings[k] as Listing).feed;
+    return [{ paths: [old + INDEX_PATH], fingerprint: fingerprint(context, ['moved-group', title, homeUrl]), needs: [], make: () => [{ path: old + INDEX_PATH, contents: redirectPage(old + INDEX_PATH, homeUrl, title, site.language, site) }] }];
+  });
+  return [...articles, ...groups];
+}
+
+/** RFC 5005 archive pages: once full, a page changes only when one of its articles does. */
+function archives(context: DocumentContext): Document[] {
+  return context.feeds.flatMap((feed) =>
+    feed.archives.map((members, k): Document => {
+      const dir = archiveDir(feed.dir, k + 1);
+      return {
+        paths: feedFiles(dir),
+        fingerprint: fingerprint(context, ['archive', feed.kind, feed.name, k + 1, k + 1 < feed.archives.length, members.map(context.inputs)]),
+        needs: members,
+        make: (entry) => feedDocuments(archiveSpec(feed, k + 1, context.site, entry, context.now)),
+      };
+    }),
+  );
+}
+
+/** An article's page: it links to the pages of those of its groups that exist. */
+export function articleDocument(context: DocumentContext, meta: ArticleMeta, path: string, links: { home: FeedLinks; linked: GroupFeeds }): Document {
+  const groups = [...meta.tags.map((tag) => groupDir('tag', tag)), ...meta.authors.map((person) => groupDir('author', person.name))].filter((dir) => links.linked.has(dir));
+  return {
+    paths: [path],
+    fingerprint: fingerprint(context, ['page', context.inputs(meta), groups]),
+    needs: [meta],
+    make: (entry) => [articlePage(entry(meta), context.site, links.home, links.linked)],
+  };
+}
+
+function listed(meta: ArticleMeta): string {
+  return `${meta.title}\0${meta.page}\0${meta.date.getTime()}\0${meta.lang}`;
+}
+
+function indexOfMeta(site: Site): (meta: ArticleMeta) => ReturnType<typeof indexItem> {
+  return (meta) => indexItem({ ...meta, url: pageUrl(meta, site) });
+}
+
+function unrendered(meta: ArticleMeta): Entry {
+  return meta as Entry;
+}

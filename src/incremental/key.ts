@@ -1,0 +1,23 @@
+// What the build cache is valid for. Anything that can change an output's bytes without
+// changing a source must be in it: Syndic's version, its dependencies' installed versions
+// (a new marked renders differently), the ICU and Unicode data Intl formats dates with, the
+// project's paths and the command line's overrides. Any change empties the cache.
+import { cacheKey } from './cache.js';
+import type { ProjectPaths } from '../paths.js';
+import { dependencyVersions, version } from '../version.js';
+
+export interface Environment {
+  syndic: string;
+  dependencies: Record<string, string>;
+  icu: string | undefined;
+  unicode: string | undefined;
+}
+
+export function runtimeEnvironment(): Environment {
+  return { syndic: version(), dependencies: dependencyVersions(), icu: process.versions.icu, unicode: process.versions.unicode };
+}
+
+export function buildKey(paths: Pick<ProjectPaths, 'root' | 'articlesDir' | 'settingsFile' | 'outDir'>, overrides: object, environment: Environment = runtimeEnvironment()): string {
+  const { root, articlesDir, settingsFile, outDir } = paths;
+  return cacheKey(JSON.stringify(environment), JSON.stringify({ root, articlesDir, settingsFile }), { outDir, ...overrides });
+}
