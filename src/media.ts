@@ -248,7 +248,8 @@ function assetOf(ref: MediaRef, site: Site, probes: MediaProbes): { asset: Asset
   }
   const type = mime.getType(ref.location);
   const size = probe.width === undefined || probe.height === undefined ? {} : { width: probe.width, height: probe.height };
-  return { asset: { url: mediaUrl(ref.location, site), ...(type === null ? {} : { type }), length: probe.stamp.size, ...size }, probe };
+  const duration = probe.duration === undefined ? {} : { duration: Math.round(probe.duration) };
+  return { asset: { url: mediaUrl(ref.location, site), ...(type === null ? {} : { type }), length: probe.stamp.size, ...size, ...duration }, probe };
 }
 
 function problem(ref: MediaRef, message: string, hint: string): SyndicError {

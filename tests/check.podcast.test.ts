@@ -5,6 +5,7 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
+import { mp3, mp3Frames } from './support/audio.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/podcast/input');
 
@@ -59,6 +60,8 @@ describe('check in podcast mode', () => {
   it('warns about an http enclosure, local audio with no duration and small episode art, and still reports no problem', async () => {
     const root = await fixture();
     await edit(root, 'articles/2024-11-15-episode-2.md', 'duration: 1805\n', '');
+    // A file whose header states no play time: one frame, no Info tag, no size to go by.
+    await writeFile(path.join(root, 'episodes/ep3.mp3'), mp3({ frames: 1 }).subarray(0, 100));
     await edit(root, 'articles/2024-11-01-bande-annonce.md', 'enclosure: {url: "episodes/ep1.mp3"}', 'enclosure: {url: "http://cdn.syndic.example/ep1.mp3", length: 834}');
     await writeFile(path.join(root, 'images/episode-2.png'), squarePng(600));
     const { problems, warnings } = await check({ root });
@@ -66,9 +69,31 @@ describe('check in podcast mode', () => {
     expect(warnings.map((warning) => warning.format().split('\n')[0])).toEqual([
       'articles/2024-11-01-bande-annonce.md:5: enclosure.url: is served over http; podcast apps prefer https and some refuse plain http',
       'articles/2024-11-08-episode-1.md:14: episodeImage: is 600×600 pixels; Apple Podcasts wants episode art of 1400 to 3000 pixels a side',
-      'articles/2024-11-15-episode-2.md:4: duration: is not given for this local audio, so apps show no play time until it is downloaded',
+      "articles/2024-11-15-episode-2.md:4: duration: is not given, and this local file's header does not say, so apps show no play time until it is downloaded",
     ]);
     expect(warnings.every((warning) => warning.hint !== undefined)).toBe(true);
+  });
+});
+
+describe('the duration of local audio', () => {
+  it('needs no frontmatter when the file’s header gives it', async () => {
+    const root = await fixture();
+    await edit(root, 'articles/2024-11-15-episode-2.md', 'duration: 1805\n', '');
+    expect((await check({ root })).warnings).toEqual([]);
+  });
+
+  it('warns when the frontmatter disagrees with the file by more than a second', async () => {
+    const root = await fixture();
+    await edit(root, 'articles/2024-11-08-episode-1.md', 'duration: 754}', 'duration: 755}');
+    await edit(root, 'articles/2024-11-15-episode-2.md', 'duration: 1805\n', 'duration: "00:31:00"\n');
+    await writeFile(path.join(root, 'episodes/ep1.mp3'), mp3({ frames: 4, infoFrames: mp3Frames(3605) }));
+    await edit(root, 'articles/2024-11-01-bande-annonce.md', 'duration: "00:01:05"', 'duration: "01:00:00"');
+    const { problems, warnings } = await check({ root });
+    expect(problems).toEqual([]);
+    expect(warnings.map((warning) => warning.format())).toEqual([
+      "articles/2024-11-01-bande-annonce.md:5: duration: is 1:00:00, but episodes/ep1.mp3 plays for 1:00:05; the feeds give the file's\n  hint: remove `duration` from the frontmatter: it is read from a local MP3 or M4A file",
+      "articles/2024-11-15-episode-2.md:4: duration: is 31:00, but episodes/ep3.mp3 plays for 30:05; the feeds give the file's\n  hint: remove `duration` from the frontmatter: it is read from a local MP3 or M4A file",
+    ]);
   });
 });
 
