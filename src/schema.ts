@@ -333,7 +333,7 @@ const podcastSchema = z.strictObject({
   locked: z.boolean().default(false),
   /** itunes:author. Default: the site's author names. */
   author: text.optional(),
-  /** podcast:guid, the show's identity. Default: a UUIDv5 of the feed URL (it changes if the site moves). */
+  /** podcast:guid, the show's identity. Default: a UUIDv5 of the feed URL, written here by the first `syndic build` and never recomputed. */
   guid: podcastGuidSchema.optional(),
   ...podcastingChannel,
 });
