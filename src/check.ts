@@ -53,6 +53,6 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const valid = articles.filter((article) => !media.rejected.has(article.source));
   const settled = validate(valid, found, true, site.groups);
   const { podcastWarnings } = await import('./emit/podcast-warnings.js');
-  return { articles: files.length, problems: settled.problems, warnings: [...settled.notices, ...podcastWarnings(valid, site, media)] };
+  return { articles: files.length, problems: settled.problems, warnings: [...settled.notices, ...podcastWarnings(valid, site, media, Array.isArray(podcast) ? undefined : podcast)] };
 }
 

@@ -215,6 +215,8 @@ export interface Asset {
   height?: number;
   /** Whole seconds of play measured from a local MP3 or M4A: what itunes:duration says. */
   duration?: number;
+  /** A local image's colour model when it is not RGB, which podcast apps refuse for art. */
+  color?: 'cmyk' | 'gray';
 }
 
 /** An entry's media, resolved against the site and the files on disk. */

@@ -6,6 +6,7 @@ import { imageSize } from 'image-size';
 import mime from 'mime';
 import pMap from 'p-map';
 import { BoundedMap } from './bounded-map.js';
+import { colorModel } from './image-color.js';
 import { LIMITS } from './limits.js';
 import type { FileStamp, MediaProbe } from './model.js';
 
@@ -52,7 +53,7 @@ async function probe(rootReal: string, location: string): Promise<MediaProbe | s
   return { ...found, ...(await dimensions(real, info.size)) };
 }
 
-async function dimensions(file: string, size: number): Promise<Pick<MediaProbe, 'width' | 'height' | 'format'>> {
+async function dimensions(file: string, size: number): Promise<Pick<MediaProbe, 'width' | 'height' | 'format' | 'color'>> {
   const handle = await open(file, 'r');
   try {
     const bytes = new Uint8Array(Math.min(size, HEADER_BYTES));
@@ -60,7 +61,8 @@ async function dimensions(file: string, size: number): Promise<Pick<MediaProbe, 
     const { width, height, type } = imageSize(bytes);
     // A 0×0 image shows nothing anywhere: it counts as one whose size cannot be read.
     if (!width || !height) return {};
-    return { width, height, ...(type === undefined ? {} : { format: type }) };
+    const color = colorModel(bytes, type);
+    return { width, height, ...(type === undefined ? {} : { format: type }), ...(color === undefined ? {} : { color }) };
   } catch {
     return {};
   } finally {

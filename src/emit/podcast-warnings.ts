@@ -2,7 +2,7 @@
 // stops a build, since apps still list such episodes, but they play or show them worse.
 import { SyndicError } from '../errors.js';
 import { isLocal, type ResolvedMedia } from '../media.js';
-import type { ArticleMeta, Site } from '../model.js';
+import type { ArticleMeta, Asset, MediaRef, PodcastChannel, Site } from '../model.js';
 import { groupSlug } from '../urls.js';
 
 /** Apple's artwork bounds, in pixels a side. */
@@ -24,7 +24,7 @@ function clock(seconds: number): string {
  * Warnings for an http enclosure, local audio whose duration is unknown or disagrees with the
  * file's header, and episode art outside 1400–3000 px or not RGB.
  */
-export function podcastWarnings(articles: readonly ArticleMeta[], site: Site, media: ResolvedMedia): SyndicError[] {
+export function podcastWarnings(articles: readonly ArticleMeta[], site: Site, media: ResolvedMedia, channel?: PodcastChannel): SyndicError[] {
   if (!site.podcast) return [];
   const warnings: SyndicError[] = [];
   for (const article of articles) {
@@ -47,9 +47,25 @@ export function podcastWarnings(articles: readonly ArticleMeta[], site: Site, me
     if (art?.width !== undefined && (art.width < ART_MIN || art.width > ART_MAX) && ref) {
       warnings.push(new SyndicError('INVALID_ARTICLE', `is ${art.width}×${art.height ?? art.width} pixels; Apple Podcasts wants episode art of ${ART_MIN} to ${ART_MAX} pixels a side`, { ...at(ref.field, ref.line), hint: `export the art again at ${ART_MIN}–${ART_MAX} px, e.g. 3000×3000` }));
     }
+    if (art && ref) warnings.push(...notRgb(art, ref, 'INVALID_ARTICLE'));
+  }
+  if (channel && site.podcast) {
+    warnings.push(...notRgb(channel.image, site.podcast.image, 'INVALID_SETTINGS'));
+    (site.podcast.groups ?? []).forEach((group, at) => {
+      const cover = channel.groups?.[at]?.image;
+      if (group.image && cover) warnings.push(...notRgb(cover, group.image, 'INVALID_SETTINGS'));
+    });
   }
   warnings.push(...unknownGroups(articles, site));
   return warnings;
+}
+
+const COLOR_NAMES = { cmyk: 'a CMYK image (print colours)', gray: 'a greyscale image' };
+
+/** Apple refuses artwork that is not RGB; other apps show CMYK colours wrong. */
+function notRgb(art: Asset, ref: MediaRef, code: 'INVALID_ARTICLE' | 'INVALID_SETTINGS'): SyndicError[] {
+  if (art.color === undefined) return [];
+  return [new SyndicError(code, `is ${COLOR_NAMES[art.color]}; Apple Podcasts wants artwork in RGB`, { file: ref.file, line: ref.line, field: ref.field, hint: 'save it again as an RGB (sRGB) JPEG or PNG' })];
 }
 
 /** A group podcast whose tag or author no article has would never be written. */
