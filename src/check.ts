@@ -29,5 +29,5 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const settled = validateStage(parsed, media, true);
   const { podcastWarnings } = await import('./emit/podcast-warnings.js');
   const valid = parsed.metas.filter((meta) => !media.rejected.has(meta.source));
-  return { articles, problems: settled.problems, warnings: [...settled.notices, ...podcastWarnings(valid, parsed.site, media)] };
+  return { articles, problems: settled.problems, warnings: [...settled.notices, ...podcastWarnings(valid, parsed.site, media, media.podcast)] };
 }

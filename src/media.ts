@@ -144,8 +144,8 @@ function episodeArt(article: ArticleMeta, result: Assets, resolve: (ref: MediaRe
     else if (art) out.episodeImage = art.asset;
   } else if (podcast && result.image && result.image.width !== undefined && result.image.width === result.image.height) {
     // A landscape lead image is a page's picture, not episode art; a square one is both.
-    const { url, type, width, height, length } = result.image;
-    out.episodeImage = { url, ...(type === undefined ? {} : { type }), ...(length === undefined ? {} : { length }), width, height };
+    const { url, type, width, height, length, color } = result.image;
+    out.episodeImage = { url, ...(type === undefined ? {} : { type }), ...(length === undefined ? {} : { length }), width, height, ...(color === undefined ? {} : { color }) };
   }
   return out;
 }
@@ -248,7 +248,9 @@ function assetOf(ref: MediaRef, site: Site, probes: MediaProbes): { asset: Asset
   }
   const type = mime.getType(ref.location);
   const size = probe.width === undefined || probe.height === undefined ? {} : { width: probe.width, height: probe.height };
-  return { asset: { url: mediaUrl(ref.location, site), ...(type === null ? {} : { type }), length: probe.stamp.size, ...size }, probe };
+  const duration = probe.duration === undefined ? {} : { duration: Math.round(probe.duration) };
+  const color = probe.color === undefined ? {} : { color: probe.color };
+  return { asset: { url: mediaUrl(ref.location, site), ...(type === null ? {} : { type }), length: probe.stamp.size, ...size, ...duration, ...color }, probe };
 }
 
 function problem(ref: MediaRef, message: string, hint: string): SyndicError {

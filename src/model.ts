@@ -90,6 +90,10 @@ export interface MediaProbe {
   height?: number;
   /** Image format as image-size names it (`png`, `jpg`…), for images only. */
   format?: string;
+  /** An image's colour model from its header, when it is not RGB (podcast art must be). */
+  color?: 'cmyk' | 'gray';
+  /** Seconds of play, from an MP3 or M4A file's header; absent when the header does not say. */
+  duration?: number;
 }
 
 export interface Podcast {
@@ -209,6 +213,10 @@ export interface Asset {
   length?: number;
   width?: number;
   height?: number;
+  /** Whole seconds of play measured from a local MP3 or M4A: what itunes:duration says. */
+  duration?: number;
+  /** A local image's colour model when it is not RGB, which podcast apps refuse for art. */
+  color?: 'cmyk' | 'gray';
 }
 
 /** An entry's media, resolved against the site and the files on disk. */

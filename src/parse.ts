@@ -112,8 +112,8 @@ function namedWithoutNumber(fm: Frontmatter, source: YamlSource, file: string): 
     .map(([label, number]) => new SyndicError('INVALID_ARTICLE', `names the ${number} but gives no ${number} number`, { file, line: source.lineOf([label]), field: label, hint: `add \`${number}: 1\` (the number), or remove \`${label}\`` }));
 }
 
-const CHANNEL_TAGS = ['funding', 'persons', 'location', 'license', 'medium', 'txt', 'podroll', 'updateFrequency', 'trailer', 'movedFrom', 'imageAlt'] as const satisfies ReadonlyArray<keyof PodcastSettings>;
-const EPISODE_TAGS = ['soundbites', 'persons', 'seasonName', 'episodeName', 'alternateEnclosures', 'location', 'socialInteract'] as const;
+const CHANNEL_TAGS = ['funding', 'persons', 'location', 'license', 'medium', 'txt', 'podroll', 'updateFrequency', 'trailer', 'movedFrom', 'imageAlt', 'value'] as const satisfies ReadonlyArray<keyof PodcastSettings>;
+const EPISODE_TAGS = ['soundbites', 'persons', 'seasonName', 'episodeName', 'alternateEnclosures', 'location', 'socialInteract', 'value'] as const;
 
 /** Only the Podcasting 2.0 fields that are set, so an unset one changes no cache key. */
 function podcastingOf(podcast: PodcastSettings): Pick<Podcast, 'podcasting'> {

@@ -224,6 +224,57 @@ const podcastLocation = z.strictObject({
   country: z.string().trim().regex(/^[A-Z]{2}$/, 'is not an ISO 3166-1 two-letter country code such as BE').optional(),
 });
 
+/**
+ * podcast:value (value/value.md of the namespace): where listeners' payments go. Each
+ * recipient's `split` is its number of shares; a `fee: true` recipient's split is a percentage
+ * taken off the top first, so fees must leave something for the others.
+ */
+const podcastValue = z
+  .strictObject({
+    /** The payment layer. Default lightning. */
+    type: z.enum(['lightning', 'hive', 'webmonetization']).default('lightning'),
+    /** How payments are sent. Default keysend. */
+    method: z.enum(['keysend', 'lnaddress', 'amp', 'ILP']).default('keysend'),
+    /** A suggested amount per minute of listening, in the layer's unit, such as "0.00000005000" (BTC). */
+    suggested: z.string().trim().regex(/^\d{1,12}(?:\.\d{1,12})?$/, 'is not an amount such as "0.00000005000"').optional(),
+    recipients: z
+      .array(
+        z
+          .strictObject({
+            name: plainText(128).optional(),
+            /** `node` (a Lightning node's public key), `lnaddress` (name@host) or `wallet`. */
+            type: z.enum(['node', 'lnaddress', 'wallet']),
+            address: z.string().trim().min(1, 'is empty').max(256, 'is longer than 256 characters'),
+            /** Shares of each payment; for a fee, a percentage of it. */
+            split: z.number({ error: 'must be a whole number of shares, such as 90' }).int('must be a whole number of shares, such as 90').min(1, 'must be at least 1 share').max(100_000, 'is more than 100000 shares'),
+            /** A fee (an app's or a host's): its split is a percentage taken off the top. Default false. */
+            fee: z.boolean({ error: 'must be true or false' }).optional(),
+            customKey: plainText(128).optional(),
+            customValue: plainText(256).optional(),
+          })
+          .superRefine((recipient, ctx) => {
+            if (recipient.type === 'node' && !/^0[23][0-9a-f]{64}$/i.test(recipient.address)) {
+              ctx.addIssue({ code: 'custom', path: ['address'], message: 'is not a Lightning node public key (66 hexadecimal digits starting 02 or 03)', input: recipient.address });
+            }
+            if (recipient.type === 'lnaddress' && !/^[a-z0-9._+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(recipient.address)) {
+              ctx.addIssue({ code: 'custom', path: ['address'], message: 'is not a Lightning address such as syndic@getalby.com', input: recipient.address });
+            }
+            if (recipient.fee === true && recipient.split > 100) ctx.addIssue({ code: 'custom', path: ['split'], message: 'is more than 100: a fee\'s split is a percentage', input: recipient.split });
+            if (recipient.customValue !== undefined && recipient.customKey === undefined) ctx.addIssue({ code: 'custom', path: ['customValue'], message: 'needs a customKey to go with it', input: recipient.customValue });
+          }),
+      )
+      .min(1, 'must name at least one recipient')
+      .max(50, 'lists more than 50 recipients'),
+  })
+  .superRefine((value, ctx) => {
+    const fees = value.recipients.filter((recipient) => recipient.fee === true).reduce((sum, recipient) => sum + recipient.split, 0);
+    if (!value.recipients.some((recipient) => recipient.fee !== true)) {
+      ctx.addIssue({ code: 'custom', path: ['recipients'], message: 'has only fees: a payment would go to no one but them', params: { hint: 'add the show\'s own recipients, without `fee: true`' }, input: value.recipients });
+    } else if (fees >= 100) {
+      ctx.addIssue({ code: 'custom', path: ['recipients'], message: `takes ${fees} % in fees, which leaves nothing for the other recipients`, params: { hint: 'fee splits are percentages taken off the top: keep their sum under 100' }, input: value.recipients });
+    }
+  });
+
 const SOCIAL_PROTOCOLS = ['disabled', 'activitypub', 'twitter', 'lightning', 'atproto', 'hive', 'matrix', 'nostr', 'xmpp'] as const;
 
 /** The channel's Podcasting 2.0 tags, in syndic.yaml under `podcast:`. */
@@ -261,6 +312,8 @@ const podcastingChannel = {
   movedFrom: webUrl.optional(),
   /** Text alternative of the cover, for podcast:image. */
   imageAlt: text.optional(),
+  /** podcast:value: payments to the show, split between recipients. */
+  value: podcastValue.optional(),
   /** Tag or author feeds that are podcasts of their own: a list of {name, kind, guid, image}. */
   groups: z.array(z.strictObject({
     /** The tag or author name, as the articles write it. */
@@ -286,6 +339,8 @@ const podcastingEpisode = {
   seasonName: plainText(128).optional(),
   /** podcast:episode's display attribute, such as "Ep. 1". Needs `episode`. */
   episodeName: plainText(32).optional(),
+  /** podcast:value for this episode (a guest's share), instead of the show's. */
+  value: podcastValue.optional(),
   /** podcast:alternateEnclosure: other renditions (a lower bitrate, video), each with its URLs. */
   alternateEnclosures: z.array(z.strictObject({
     type: mimeType,
@@ -333,7 +388,7 @@ const podcastSchema = z.strictObject({
   locked: z.boolean().default(false),
   /** itunes:author. Default: the site's author names. */
   author: text.optional(),
-  /** podcast:guid, the show's identity. Default: a UUIDv5 of the feed URL (it changes if the site moves). */
+  /** podcast:guid, the show's identity. Default: a UUIDv5 of the feed URL, written here by the first `syndic build` and never recomputed. */
   guid: podcastGuidSchema.optional(),
   ...podcastingChannel,
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { probeMedia } from '../src/probe.js';
+import { m4a, mp3, mp3Frames, PODCAST_EPISODES } from './support/audio.js';
 
 const PODCAST = path.resolve(import.meta.dirname, 'fixtures/podcast/input');
 // A PNG signature and an IHDR chunk declaring 0×0 pixels.
@@ -44,5 +45,45 @@ describe('probeMedia', async () => {
 
   it('looks at each file once', () => {
     expect(probes.size).toBe(7);
+  });
+});
+
+describe('the play time of local audio', async () => {
+  const root = await mkdtemp(path.join(tmpdir(), 'syndic-probe-audio-'));
+  const files: Record<string, Buffer> = {
+    'cbr.mp3': mp3({ frames: mp3Frames(3) }),
+    'info.mp3': mp3({ frames: 4, infoFrames: mp3Frames(754) }),
+    'ep.m4a': m4a(3.5),
+    'stub.mp3': mp3({ frames: 1 }).subarray(0, 100),
+    'noise.mp3': Buffer.from('not audio at all'),
+    'huge.mp3': mp3({ frames: 4, infoFrames: 2 ** 32 - 1 }),
+  };
+  for (const [name, bytes] of Object.entries(files)) await writeFile(path.join(root, name), bytes);
+  const probes = await probeMedia(root, Object.keys(files));
+  const seconds = (name: string) => {
+    const found = probes.get(name);
+    return typeof found === 'object' ? found.duration : found;
+  };
+
+  it('reads a CBR MP3 from its bitrate and size, an MP3 with an Info frame from its frame count, an M4A from its header', () => {
+    expect(seconds('cbr.mp3')).toBeCloseTo(2.988, 2);
+    expect(seconds('info.mp3')).toBeCloseTo(754, 0);
+    expect(seconds('ep.m4a')).toBe(3.5);
+  });
+
+  it('gives none for a stub, a file that is not audio, or a header claiming more than 999 hours', () => {
+    expect(seconds('stub.mp3')).toBeUndefined();
+    expect(seconds('noise.mp3')).toBeUndefined();
+    expect(seconds('huge.mp3')).toBeUndefined();
+  });
+
+  it('reads the podcast fixture’s episodes as the articles time them', async () => {
+    const fixture = await probeMedia(PODCAST, ['episodes/ep1.mp3', 'episodes/ep2.mp3', 'episodes/ep3.mp3']);
+    expect([...fixture.values()].map((found) => (typeof found === 'object' ? Math.round(found.duration ?? 0) : found))).toEqual([65, 754, 1805]);
+  });
+
+  it('has the fixture’s episodes as tests/support/audio.ts makes them', async () => {
+    const { readFile } = await import('node:fs/promises');
+    for (const [name, make] of Object.entries(PODCAST_EPISODES)) expect((await readFile(path.join(PODCAST, 'episodes', name))).equals(make()), name).toBe(true);
   });
 });

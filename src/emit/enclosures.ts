@@ -53,11 +53,20 @@ export function atomEnclosureLinks(entry: Entry): string[] {
   return [`<link rel="enclosure" href="${escapeAttribute(asset.url)}" type="${escapeAttribute(asset.type)}"${length}/>`];
 }
 
+/**
+ * Seconds of play: measured from a local MP3 or M4A's header when it says, since the file is
+ * what listeners get; otherwise the frontmatter's `duration` (a remote file, or a header that
+ * does not say).
+ */
+export function playTime(entry: Pick<Entry, 'assets' | 'episode'>): number | undefined {
+  return entry.assets?.enclosure?.duration ?? entry.episode?.duration;
+}
+
 /** JSON Feed 1.1 `attachments` (https://jsonfeed.org/version/1.1#attachments-key). */
 export function jsonAttachments(entry: Entry): { attachments?: Array<Record<string, unknown>> } {
   const enclosure: Asset | undefined = entry.assets?.enclosure;
   if (enclosure?.type === undefined) return {};
-  const duration = entry.episode?.duration;
+  const duration = playTime(entry);
   return {
     attachments: [
       {

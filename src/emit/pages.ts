@@ -7,6 +7,7 @@ import { groupDir, INDEX_PATH, OPML_PATH, pagePath } from '../urls.js';
 import { longDate } from './date-locale.js';
 import { escapeAttribute as esc } from './escape.js';
 import { directionOf, labelsFor, type Labels } from './labels.js';
+import { playTime } from './media.js';
 import { BoundedMap } from '../bounded-map.js';
 
 // A measure of ~70 characters, system fonts, and colours of at least 7:1 contrast (WCAG AAA) in
@@ -167,7 +168,7 @@ function player(entry: Entry, here: string, site: Site, text: Labels): string[] 
   const type = enclosure.type === undefined ? '' : ` type="${esc(enclosure.type)}"`;
   const medium = enclosure.type?.startsWith('video/') ? 'video' : enclosure.type?.startsWith('audio/') ? 'audio' : undefined;
   const extension = new URL(enclosure.url).pathname.split('.').pop()?.toUpperCase() ?? '';
-  const duration = entry.episode?.duration;
+  const duration = playTime(entry);
   const transcript = entry.assets?.transcript;
   const details = [
     ...(duration === undefined ? [] : [`<time datetime="${isoDuration(duration)}">${clock(duration)}</time>`]),

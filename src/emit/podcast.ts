@@ -7,6 +7,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { Entry, FeedSpec, PodcastChannel } from '../model.js';
 import { xmlJsAttributes as attributes, xmlJsText as text } from './escape.js';
 import { byName } from './feed-adapter.js';
+import { playTime } from './media.js';
 import { podcastingChannelExtensions, podcastingItemExtensions, transcriptExtension } from './podcasting.js';
 
 export const ITUNES = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
@@ -51,8 +52,9 @@ export function podcastChannelExtensions(spec: FeedSpec, podcast: PodcastChannel
 /** Item elements: an episode's duration, numbers, type and transcript. */
 export function podcastItemExtensions(entry: Entry, spec: FeedSpec): Extension[] {
   const episode = entry.episode ?? {};
+  const duration = playTime(entry);
   return [
-    ...(episode.duration === undefined ? [] : [{ name: 'itunes:duration', objects: text(String(episode.duration)) }]),
+    ...(duration === undefined ? [] : [{ name: 'itunes:duration', objects: text(String(duration)) }]),
     ...(episode.episode === undefined ? [] : [{ name: 'itunes:episode', objects: text(String(episode.episode)) }]),
     ...(episode.season === undefined ? [] : [{ name: 'itunes:season', objects: text(String(episode.season)) }]),
     ...(episode.episodeType === undefined ? [] : [{ name: 'itunes:episodeType', objects: text(episode.episodeType) }]),

@@ -27,6 +27,17 @@ function location(place: Location | undefined): Extension[] {
   return place === undefined ? [] : [element('podcast:location', { rel: place.rel, geo: place.geo, osm: place.osm, country: place.country }, place.name)];
 }
 
+type Value = NonNullable<PodcastingChannel['value']>;
+
+/** podcast:value and its podcast:valueRecipient elements. */
+function value(payments: Value | undefined): Extension[] {
+  if (payments === undefined) return [];
+  const recipients = payments.recipients.map((who) =>
+    attributes(defined({ name: who.name, type: who.type, address: who.address, split: who.split, fee: who.fee === true ? true : undefined, customKey: who.customKey, customValue: who.customValue })),
+  );
+  return [{ name: 'podcast:value', objects: { ...attributes(defined({ type: payments.type, method: payments.method, suggested: payments.suggested })), 'podcast:valueRecipient': recipients } }];
+}
+
 /** podcast:image for a square picture whose size is known; apps pick art by aspect ratio. */
 function image(asset: Asset, alt?: string): Extension[] {
   return [element('podcast:image', { href: asset.url, alt, 'aspect-ratio': asset.width !== undefined && asset.width === asset.height ? '1/1' : undefined, width: asset.width, height: asset.height, type: asset.type })];
@@ -52,6 +63,7 @@ export function podcastingChannelExtensions(spec: FeedSpec, podcast: PodcastChan
     ...(tags.trailer ?? []).map((trailer) =>
       element('podcast:trailer', { url: trailer.url, pubdate: new Date(trailer.pubdate).toUTCString(), length: trailer.length, type: trailer.type, season: trailer.season }, trailer.title),
     ),
+    ...value(tags.value),
   ];
 }
 
@@ -97,6 +109,7 @@ export function podcastingItemExtensions(entry: Entry): Extension[] {
     ...(tags.alternateEnclosures ?? []).map(alternateEnclosure),
     ...location(tags.location),
     ...(tags.socialInteract ?? []).map((place) => element('podcast:socialInteract', { uri: place.uri, protocol: place.protocol, accountId: place.accountId, accountUrl: place.accountUrl, priority: place.priority })),
+    ...value(tags.value),
   ];
 }
 

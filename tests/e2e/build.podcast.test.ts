@@ -77,6 +77,26 @@ describe('build of the podcast fixture', async () => {
   });
 });
 
+describe('the duration the feeds and pages give', async () => {
+  const root = await copyOfFixture();
+  const { writeFile } = await import('node:fs/promises');
+  const edit = async (file: string, from: string, to: string) => writeFile(path.join(root, file), (await readFile(path.join(root, file), 'utf8')).replace(from, to));
+  // Wrong or missing in the frontmatter of local files; given for a remote one.
+  await edit('articles/2024-11-08-episode-1.md', 'duration: 754}', 'duration: 700}');
+  await edit('articles/2024-11-15-episode-2.md', 'duration: 1805\n', '');
+  await edit('articles/2024-11-01-bande-annonce.md', 'enclosure: {url: "episodes/ep1.mp3"}', 'enclosure: {url: "https://cdn.syndic.example/ep1.mp3", length: 834}');
+  await build({ root, now: NOW });
+  const read = (file: string) => readFile(path.join(root, 'dist', file), 'utf8');
+
+  it('is the one a local MP3’s header states, whatever the frontmatter says', async () => {
+    const rss = await read('rss.xml');
+    expect(rss.match(/<itunes:duration>\d+<\/itunes:duration>/g)).toEqual(['<itunes:duration>1805</itunes:duration>', '<itunes:duration>754</itunes:duration>', '<itunes:duration>65</itunes:duration>']);
+    const json = JSON.parse(await read('feed.json')) as { items: Array<{ attachments?: Array<{ duration_in_seconds?: number }> }> };
+    expect(json.items.map((item) => item.attachments?.[0]?.duration_in_seconds)).toEqual([1805, 754, 65]);
+    expect(await read('articles/episode-1.html')).toContain('<time datetime="PT12M34S">12:34</time>');
+  });
+});
+
 describe('a podcast whose media are wrong', () => {
   it('lists every problem at its file, line and field, and writes nothing', async () => {
     const root = await copyOfFixture();

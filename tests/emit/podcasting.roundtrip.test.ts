@@ -12,7 +12,9 @@ import { build } from '../../src/build.js';
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/podcast/input');
 const BASE = 'https://podcast.syndic.example/media/';
 
-interface Settings { podcast: { funding: Array<{ url: string; text: string }>; persons: Array<{ name: string }> } }
+interface Recipient { name?: string; type: string; address: string; split: number; fee?: boolean; customKey?: string; customValue?: string }
+interface Value { suggested?: string; recipients: Recipient[] }
+interface Settings { podcast: { funding: Array<{ url: string; text: string }>; persons: Array<{ name: string }>; value: Value } }
 interface Episode {
   title: string;
   season: number;
@@ -24,6 +26,12 @@ interface Episode {
   soundbites: Array<{ start: number; duration: number; title?: string }>;
   persons: Array<{ name: string; role: string }>;
   alternateEnclosures: Array<{ type: string; length: number; sources: string[]; integrity: string }>;
+  value: Value;
+}
+
+/** A recipient as podcast-partytime gives it back: fee always there, the rest only when set. */
+function asRead(recipient: Recipient): Recipient {
+  return { ...recipient, fee: recipient.fee === true };
 }
 
 async function frontmatter(file: string): Promise<Episode> {
@@ -57,6 +65,11 @@ describe('the podcast fixture through two podcast parsers', async () => {
     expect(ptItem?.podcastEpisode).toEqual({ number: episode.episode, display: episode.episodeName });
   });
 
+  it('podcast-partytime reads the show’s and the episode’s podcast:value with every recipient’s split', () => {
+    expect(partytime?.value).toEqual({ type: 'lightning', method: 'keysend', suggested: Number(settings.podcast.value.suggested), recipients: settings.podcast.value.recipients.map(asRead) });
+    expect(ptItem?.value).toEqual({ type: 'lightning', method: 'keysend', recipients: episode.value.recipients.map(asRead) });
+  });
+
   it('feedsmith agrees with podcast-partytime', () => {
     const channel = feedsmith.podcast;
     expect(channel?.fundings?.map(({ url, display }) => ({ url, message: display }))).toEqual(partytime?.podcastFunding);
@@ -70,6 +83,9 @@ describe('the podcast fixture through two podcast parsers', async () => {
     expect(item?.alternateEnclosures?.[0]?.integrity).toEqual(ptItem?.alternativeEnclosures?.[0]?.integrity);
     expect(item?.season).toEqual(ptItem?.podcastSeason);
     expect(item?.episode).toEqual(ptItem?.podcastEpisode);
+    for (const [values, read] of [[channel?.values, partytime?.value], [item?.values, ptItem?.value]] as const) {
+      expect(values?.map(({ type, method, suggested, valueRecipients }) => ({ type, method, ...(suggested === undefined ? {} : { suggested }), recipients: valueRecipients?.map((who) => ({ ...who, fee: who.fee === true })) }))).toEqual([read]);
+    }
   });
 
   it('both read the episode art and the channel cover', () => {

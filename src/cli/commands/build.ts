@@ -125,12 +125,12 @@ export const command: Command = {
       const { watchBuild } = await import('./build-watch.js');
       return watchBuild(options, io);
     }
-    return runBuild(options, mode, io, { ping: values.ping === true });
+    return runBuild(options, mode, io, { ping: values.ping === true, storeGuid: true });
   },
 };
 
 /** Builds once and reports; also the first build of `serve`. */
-export async function runBuild(options: BuildOptions, mode: Mode, io: Io, after: { ping?: boolean } = {}): Promise<number> {
+export async function runBuild(options: BuildOptions, mode: Mode, io: Io, after: { ping?: boolean; storeGuid?: boolean } = {}): Promise<number> {
   const elapsed = stopwatch(io);
   // cli-progress and its text-width tables load only for a person at a terminal, not for cron.
   const progress = mode === 'tty' ? (await import('../progress.js')).progressBar(io) : undefined;
@@ -157,6 +157,9 @@ export async function runBuild(options: BuildOptions, mode: Mode, io: Io, after:
   const status = result.warnings.length > 0 ? EXIT.partial : EXIT.ok;
   const preview = previewOf(options);
   for (const note of result.notes) io.stderr(`note: ${note}\n`);
+  // `syndic build` alone (not serve): a first podcast build writes its podcast:guid into syndic.yaml.
+  const stored = after.storeGuid ? await (await import('../podcast-guid.js')).storePodcastGuid(options) : undefined;
+  if (stored !== undefined) io.stderr(`note: ${stored}\n`);
   // After the files are written: a hub that fails is reported, never fatal.
   const pings = after.ping ? await announce(result, mode, io) : undefined;
   // Any rss.xml, atom.xml or feed.json: of the site, a group or an archive.
