@@ -7,7 +7,7 @@ import { groupDir, INDEX_PATH, OPML_PATH, pagePath } from '../urls.js';
 import { longDate } from './date-locale.js';
 import { escapeAttribute as esc } from './escape.js';
 import { directionOf, labelsFor, type Labels } from './labels.js';
-import { playTime } from './media.js';
+import { playTime } from './enclosures.js';
 import { BoundedMap } from '../bounded-map.js';
 
 // A measure of ~70 characters, system fonts, and colours of at least 7:1 contrast (WCAG AAA) in

@@ -7,7 +7,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { Entry, FeedSpec, PodcastChannel } from '../model.js';
 import { xmlJsAttributes as attributes, xmlJsText as text } from './escape.js';
 import { byName } from './feed-adapter.js';
-import { playTime } from './media.js';
+import { playTime } from './enclosures.js';
 import { podcastingChannelExtensions, podcastingItemExtensions, transcriptExtension } from './podcasting.js';
 
 export const ITUNES = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
