@@ -20,7 +20,7 @@ const { values } = parseArgs({
   },
 });
 const HUGE = 100_000;
-const sizes = values.sizes.split(',').map(Number).concat(values.huge ? [HUGE] : []);
+const sizes = values.sizes.split(',').map(Number).filter((size) => size > 0).concat(values.huge ? [HUGE] : []);
 const runs = Number(values.runs);
 const wanted = new Set(values.modes.split(','));
 const BIN = path.resolve(import.meta.dirname, '../bin/syndic.js');
@@ -182,6 +182,8 @@ for (const size of sizes) {
     rows.push([`${label}, one-edit`, fmt(oneEdit), mb(oneEdit), '', '', ratio(oneEdit, hugo), '']);
     rows.push([`${label}, one-new`, fmt(oneNew), mb(oneNew), '', '', ratio(oneNew, hugo), '']);
     scaling.push([label, `${(statPhase.median * 1000).toFixed(0)} ms`, fmt(noChange), `${(noChange.median / statPhase.median).toFixed(0)}×`]);
+    // Each mode's rows as soon as they exist: a long --huge run can be read while it goes on.
+    process.stderr.write(`${rows.slice(-4).map((row) => `| ${row.join(' | ')} |`).join('\n')}\nstat phase ${scaling.at(-1)?.[1]}\n`);
     await rm(root, { recursive: true, force: true });
   }
 }
