@@ -31,6 +31,7 @@ const hasHugo = spawnSync('hugo', ['version']).status === 0;
 interface Sample {
   seconds: number;
   peakMb: number | undefined;
+  cpu?: number | undefined;
   ok: boolean;
   stdout: string;
   stderr: string;
@@ -39,10 +40,18 @@ interface Sample {
 /** One run of a command, with wall time and (where /usr/bin/time exists) peak RSS. */
 function measure(command: string, args: string[], cwd?: string): Sample {
   const started = performance.now();
-  const result = hasTime ? spawnSync(TIME, ['-f', '@@%M', command, ...args], { cwd, encoding: 'utf8' }) : spawnSync(command, args, { cwd, encoding: 'utf8' });
+  // CPU seconds (user + system) beside wall time: on a shared machine they stay readable.
+  const result = hasTime ? spawnSync(TIME, ['-f', '@@%M %U %S', command, ...args], { cwd, encoding: 'utf8' }) : spawnSync(command, args, { cwd, encoding: 'utf8' });
   const seconds = (performance.now() - started) / 1000;
-  const peak = /@@(\d+)/.exec(result.stderr ?? '');
-  return { seconds, peakMb: peak ? Number(peak[1]) / 1024 : undefined, ok: result.status === 0, stdout: result.stdout ?? '', stderr: (result.stderr ?? '').replace(/@@\d+\n?/, '') };
+  const peak = /@@(\d+) ([\d.]+) ([\d.]+)/.exec(result.stderr ?? '');
+  return {
+    seconds,
+    peakMb: peak ? Number(peak[1]) / 1024 : undefined,
+    cpu: peak ? Number(peak[2]) + Number(peak[3]) : undefined,
+    ok: result.status === 0,
+    stdout: result.stdout ?? '',
+    stderr: (result.stderr ?? '').replace(/@@[\d. ]+\n?/, ''),
+  };
 }
 
 interface Summary {
@@ -50,25 +59,30 @@ interface Summary {
   min: number;
   max: number;
   peakMb: number | undefined;
+  /** Median CPU seconds, user + system. */
+  cpu: number | undefined;
   failed?: string;
 }
 
 function summarise(samples: Sample[]): Summary {
   const times = samples.map((s) => s.seconds).sort((a, b) => a - b);
   const peaks = samples.map((s) => s.peakMb).filter((p): p is number => p !== undefined);
+  const cpus = samples.map((s) => s.cpu).filter((c): c is number => c !== undefined).sort((a, b) => a - b);
   const failed = samples.find((s) => !s.ok);
   return {
     median: times[Math.floor(times.length / 2)] ?? NaN,
     min: times[0] ?? NaN,
     max: times.at(-1) ?? NaN,
     peakMb: peaks.length ? Math.max(...peaks) : undefined,
+    cpu: cpus[Math.floor(cpus.length / 2)],
     ...(failed ? { failed: failed.stderr.trim().split('\n').slice(-3).join(' / ') } : {}),
   };
 }
 
-const fmt = (s: Summary | undefined): string => (s === undefined ? '—' : s.failed ? `failed: ${s.failed}` : `${s.median.toFixed(2)} s (${s.min.toFixed(2)}–${s.max.toFixed(2)})`);
+const fmt = (s: Summary | undefined): string =>
+  s === undefined ? '—' : s.failed ? `failed: ${s.failed}` : `${s.median.toFixed(2)} s (${s.min.toFixed(2)}–${s.max.toFixed(2)})${s.cpu === undefined ? '' : `, CPU ${s.cpu.toFixed(1)} s`}`;
 const mb = (s: Summary | undefined): string => (s?.peakMb === undefined ? '—' : `${Math.round(s.peakMb)} MB`);
-const ratio = (a: Summary | undefined, b: Summary | undefined, key: 'median' | 'peakMb' = 'median'): string => {
+const ratio = (a: Summary | undefined, b: Summary | undefined, key: 'median' | 'peakMb' | 'cpu' = 'median'): string => {
   const x = a?.[key];
   const y = b?.[key];
   return x === undefined || y === undefined || a?.failed || b?.failed ? '—' : `${(x / y).toFixed(3)}×`;
@@ -177,10 +191,10 @@ for (const size of sizes) {
     );
 
     const label = `${size.toLocaleString('en')} ${mode}`;
-    rows.push([`${label}, cold`, fmt(cold), mb(cold), fmt(hugo), mb(hugo), ratio(cold, hugo), ratio(cold, hugo, 'peakMb')]);
-    rows.push([`${label}, no-change${touched > 0 ? ` (REWROTE ${touched})` : ''}`, fmt(noChange), mb(noChange), '', '', ratio(noChange, hugo), '']);
-    rows.push([`${label}, one-edit`, fmt(oneEdit), mb(oneEdit), '', '', ratio(oneEdit, hugo), '']);
-    rows.push([`${label}, one-new`, fmt(oneNew), mb(oneNew), '', '', ratio(oneNew, hugo), '']);
+    rows.push([`${label}, cold`, fmt(cold), mb(cold), fmt(hugo), mb(hugo), ratio(cold, hugo), ratio(cold, hugo, 'peakMb'), ratio(cold, hugo, 'cpu')]);
+    rows.push([`${label}, no-change${touched > 0 ? ` (REWROTE ${touched})` : ''}`, fmt(noChange), mb(noChange), '', '', ratio(noChange, hugo), '', ratio(noChange, hugo, 'cpu')]);
+    rows.push([`${label}, one-edit`, fmt(oneEdit), mb(oneEdit), '', '', ratio(oneEdit, hugo), '', ratio(oneEdit, hugo, 'cpu')]);
+    rows.push([`${label}, one-new`, fmt(oneNew), mb(oneNew), '', '', ratio(oneNew, hugo), '', ratio(oneNew, hugo, 'cpu')]);
     scaling.push([label, `${(statPhase.median * 1000).toFixed(0)} ms`, fmt(noChange), `${(noChange.median / statPhase.median).toFixed(0)}×`]);
     // Each mode's rows as soon as they exist: a long --huge run can be read while it goes on.
     process.stderr.write(`${rows.slice(-4).map((row) => `| ${row.join(' | ')} |`).join('\n')}\nstat phase ${scaling.at(-1)?.[1]}\n`);
@@ -193,7 +207,7 @@ spawnSync('cp', ['-r', path.resolve(import.meta.dirname, '../articles'), path.re
 const repo = summarise(Array.from({ length: runs }, () => (spawnSync('rm', ['-rf', path.join(seed, 'dist')]), measure(process.execPath, [BIN, 'build', '--root', seed]))));
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const header = ['Workload', 'Syndic (median, min–max)', 'Syndic peak RSS', 'Hugo cold', 'Hugo peak RSS', 'time ÷ Hugo cold', 'memory ÷ Hugo'];
+const header = ['Workload', 'Syndic (median, min–max)', 'Syndic peak RSS', 'Hugo cold', 'Hugo peak RSS', 'time ÷ Hugo cold', 'memory ÷ Hugo', 'CPU ÷ Hugo cold CPU'];
 const table = [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
 const report = [
   `Machine: ${machine}. ${runs} runs each; times include process start.`,
