@@ -205,6 +205,7 @@ for (const size of sizes) {
 const seed = await mkdtemp(path.join(tmpdir(), 'syndic-bench-seed-'));
 spawnSync('cp', ['-r', path.resolve(import.meta.dirname, '../articles'), path.resolve(import.meta.dirname, '../syndic.yaml'), seed]);
 const repo = summarise(Array.from({ length: runs }, () => (spawnSync('rm', ['-rf', path.join(seed, 'dist')]), measure(process.execPath, [BIN, 'build', '--root', seed]))));
+await rm(seed, { recursive: true, force: true });
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const header = ['Workload', 'Syndic (median, min–max)', 'Syndic peak RSS', 'Hugo cold', 'Hugo peak RSS', 'time ÷ Hugo cold', 'memory ÷ Hugo', 'CPU ÷ Hugo cold CPU'];
