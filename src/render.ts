@@ -1,15 +1,30 @@
 // Stage 3: Markdown → safe HTML whose every URL is absolute. Pure.
-import { Marked } from 'marked';
+import { Marked, Parser, type Token } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { SyndicError } from './errors.js';
 import { LIMITS } from './limits.js';
 import type { Article, Assets, Entry, Site } from './model.js';
 import { referenceKey } from './references.js';
 import { markdownDepthGuard, MarkdownTooDeep } from './render-depth.js';
+import { needsSanitizer, SafeRenderer, type LinkPolicy } from './render-safe.js';
 import { PERMALINK_ROOT } from './permalink.js';
 import { pageUrl } from './urls.js';
 
 const markdown = new Marked({ gfm: true, async: false }, markdownDepthGuard());
+const safeRenderer = new SafeRenderer();
+// A Parser of its own: Marked's `use` copies only a renderer's enumerable functions, not a class's methods.
+const safe = new Parser({ gfm: true, async: false, renderer: safeRenderer });
+
+/**
+ * Article Markdown → HTML that sanitize() would leave as it is: the safe renderer where the
+ * tokens hold no raw HTML (render-safe.ts), sanitize-html over marked's own output otherwise.
+ */
+export function markdownHtml(source: string, url: string, links: ReadonlyMap<string, string>, pathBase: string): string {
+  const tokens = markdown.lexer(source);
+  if (needsSanitizer(source, tokens, (list, visit) => markdown.walkTokens(list as Token[], visit))) return sanitize(markdown.parser(tokens), url, links, pathBase);
+  safeRenderer.policy = linkPolicy(url, links, pathBase);
+  return safe.parse(tokens);
+}
 
 /**
  * `links` are the public URLs of the body's file and article references (media.ts): a copied
@@ -35,7 +50,7 @@ function guardedHtml(article: Article, url: string, links: ReadonlyMap<string, s
   };
   let html: string;
   try {
-    html = sanitize(markdown.parse(article.markdown) as string, url, links, pathBase);
+    html = markdownHtml(article.markdown, url, links, pathBase);
   } catch (error) {
     if (error instanceof SyndicError) throw error;
     const reason = error instanceof MarkdownTooDeep ? error.message : error instanceof RangeError ? 'nests too deeply to render' : 'could not be rendered';
@@ -70,7 +85,7 @@ export function excerpt(html: string): string {
  * readers that trust feed HTML. sanitize-html removes both kinds of hazard in one pass.
  */
 export function sanitize(html: string, baseUrl: string, links: ReadonlyMap<string, string> = new Map(), pathBase = baseUrl): string {
-  const link = (value: string): string | undefined => links.get(referenceKey(value)) ?? absolute(value, /^\s*[#?]/.test(value) ? baseUrl : pathBase);
+  const link = linkPolicy(baseUrl, links, pathBase);
   const absolutise =
     (...attributes: string[]): sanitizeHtml.Transformer =>
     (tagName, attribs) => {
@@ -100,6 +115,11 @@ export function sanitize(html: string, baseUrl: string, links: ReadonlyMap<strin
     allowProtocolRelative: false,
     transformTags: { a: absolutise('href'), img: absolutise('src', 'srcset'), blockquote: absolutise('cite') },
   });
+}
+
+/** A body URL: a reference's public URL (media.ts), else resolved against the page (#frag, ?q) or the articles folder. */
+function linkPolicy(baseUrl: string, links: ReadonlyMap<string, string>, pathBase: string): LinkPolicy {
+  return (value) => links.get(referenceKey(value)) ?? absolute(value, /^\s*[#?]/.test(value) ? baseUrl : pathBase);
 }
 
 /** Each candidate's URL linked, its descriptor kept; undefined when no candidate is left. */

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns/format';
+import fc from 'fast-check';
 import { calendarDay, isoInZone, parseDate, readDate } from '../src/dates.js';
 
 describe('parseDate', () => {
@@ -73,5 +76,26 @@ describe('readDate: dates far from today', () => {
     expect(isoInZone(new Date('1880-01-01T12:00:00Z'), 'Europe/Brussels')).toBe('1880-01-01T12:00:00Z');
     expect(isoInZone(new Date('1900-01-01T12:00:00Z'), 'Europe/Dublin')).toBe('1900-01-01T12:00:00Z');
     expect(isoInZone(new Date('1990-06-01T12:00:00Z'), 'Europe/Brussels')).toBe('1990-06-01T14:00:00+02:00');
+  });
+});
+
+describe('calendarDay from a cached formatter', () => {
+  const zones = ['UTC', 'Europe/Brussels', 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Europe/Amsterdam'];
+  // The earlier form, a TZDate per call through date-fns: same day, for every instant and zone.
+  const reference = (date: Date, zone: string): string => format(new TZDate(date.getTime(), zone), 'yyyy-MM-dd');
+
+  it('agrees with date-fns and TZDate on any instant from the year 1000 to 9999', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1000-01-02T00:00:00Z'), max: new Date('9999-12-30T00:00:00Z'), noInvalidDate: true }), fc.constantFrom(...zones), (date, zone) => {
+        expect(calendarDay(date, zone)).toBe(reference(date, zone));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('agrees at the edges of a day and across DST changes', () => {
+    for (const iso of ['2024-03-31T00:59:59Z', '2024-03-31T01:00:00Z', '2024-10-26T22:00:00Z', '2024-12-31T23:00:00Z', '1000-01-01T12:00:00Z', '9999-12-31T12:00:00Z']) {
+      for (const zone of zones) expect(calendarDay(new Date(iso), zone)).toBe(reference(new Date(iso), zone));
+    }
   });
 });

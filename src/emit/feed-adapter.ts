@@ -68,8 +68,22 @@ export function newFeed(spec: FeedSpec): Feed {
   return new Feed(options);
 }
 
-/** The item fields both XML formats share. */
-export function baseItem(entry: Entry): Item {
+// An article in 4 tags, 1 author and the site feed is in six feeds of both XML formats: its
+// fields, the HTML above all (the XML-illegal character scan, htmlForCdata), are prepared once
+// per build. Keyed by the Entry object, which a build shares between its feeds and drops after.
+const prepared = new WeakMap<Entry, Readonly<Item>>();
+
+/** The item fields both XML formats share, prepared once per Entry; callers spread it, never change it. */
+export function baseItem(entry: Entry): Readonly<Item> {
+  let item = prepared.get(entry);
+  if (item === undefined) {
+    item = Object.freeze(preparedItem(entry));
+    prepared.set(entry, item);
+  }
+  return item;
+}
+
+function preparedItem(entry: Entry): Item {
   const summary = entry.summary ?? entry.excerpt;
   return {
     title: marked(entry.title),
