@@ -10,6 +10,7 @@ import { opmlDocument } from './opml.js';
 import { feedPodcast } from './podcasting.js';
 import { articlePage, indexPage, type GroupFeeds, type IndexItem } from './pages.js';
 import { rssDocument } from './rss.js';
+import { stylesheetDocument } from './stylesheet.js';
 
 /** Writes one feed as one document of its format. */
 export type Writer = (spec: FeedSpec) => string;
@@ -89,6 +90,7 @@ export function emit(pages: readonly Entry[], listings: readonly Listing[], site
   return [
     ...listings.flatMap(({ kind, name, feed, items }) => [...feedDocuments(feed), indexPage(items, site, feed, kind === 'site' ? undefined : name)]),
     opmlDocument(listings.map(({ kind, feed }) => ({ kind, spec: feed })), site),
+    stylesheetDocument(site),
     ...pages.map((entry) => articlePage(entry, site, home.feed, linked)),
   ];
 }
