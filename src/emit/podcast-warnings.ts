@@ -4,13 +4,21 @@ import { SyndicError } from '../errors.js';
 import { isLocal, type ResolvedMedia } from '../media.js';
 import type { ArticleMeta, Site } from '../model.js';
 import { groupSlug } from '../urls.js';
+import { feedWarnings } from './feed-warnings.js';
 
 /** Apple's artwork bounds, in pixels a side. */
 const ART_MIN = 1400;
 const ART_MAX = 3000;
 
-/** Warnings for an http enclosure, local audio without a duration, and episode art outside 1400–3000 px. */
+/**
+ * Warnings for an http enclosure, local audio without a duration, and episode art outside 1400–3000 px;
+ * first those of every site (feed-warnings.ts), as check.ts asks this module for all of them.
+ */
 export function podcastWarnings(articles: readonly ArticleMeta[], site: Site, media: ResolvedMedia): SyndicError[] {
+  return [...feedWarnings(articles, site, media), ...podcastOnly(articles, site, media)];
+}
+
+function podcastOnly(articles: readonly ArticleMeta[], site: Site, media: ResolvedMedia): SyndicError[] {
   if (!site.podcast) return [];
   const warnings: SyndicError[] = [];
   for (const article of articles) {
