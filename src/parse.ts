@@ -1,5 +1,6 @@
 // Stage 2: text → validated Site and Article values. Pure: no I/O, no clock.
 import matter from 'gray-matter';
+import type { z } from 'zod';
 import { quote, SyndicError, type ProblemData } from './errors.js';
 import { calendarDay, readDate } from './dates.js';
 import { LIMITS } from './limits.js';
@@ -29,7 +30,7 @@ export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {
   const data = { ...asRecord(source.data), ...overrides };
   const result = settingsSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
-    const problems = issueProblems(result.error.issues, source, file.path, 'INVALID_SETTINGS', Object.keys(settingsSchema.shape), settingsSchema);
+    const problems = issueProblems(result.error.issues.flatMap(chosenBranch), source, file.path, 'INVALID_SETTINGS', Object.keys(settingsSchema.shape), settingsSchema);
     // An override is not in the file: point at the flag rather than at a misleading line.
     // A Map, not an object: a field named `constructor` or `__proto__` must not find Object's.
     const flags = new Map<string | undefined, string | undefined>([
@@ -64,6 +65,26 @@ export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {
       ...presentation(settings),
     },
   };
+}
+
+/**
+ * `groups.tags: {about: {…}}` is a map, so it is the object form of `true | false | {…}`: its own
+ * problems ("about: must be a list") say more than the union's sentence. When exactly one branch
+ * of a union took the input's type, its issues replace the union's.
+ */
+function chosenBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || issue.path[0] !== 'groups') return [issue];
+  const typed = issue.errors.filter((branch) => !branch.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+  const [only] = typed;
+  if (typed.length !== 1 || only === undefined) return [issue];
+  return only.map((inner) => {
+    const path = [...issue.path, ...inner.path];
+    // A map of names is what `about` must not be: a key such as __proto__ would meet Object's.
+    if (inner.code === 'invalid_type' && inner.expected === 'array' && inner.path.at(-1) === 'about') {
+      return { code: 'custom', path, input: inner.input, message: 'must be a list of {name: …} entries, not a map keyed by name', params: { hint: 'write each group as "- name: Politique" followed by its title:, description:, image: or feedContent:' } };
+    }
+    return { ...inner, path };
+  });
 }
 
 /** Logo, icon, webfeeds and feedContent: only what is set or differs from the default (one Site, one cache key). */
