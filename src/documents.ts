@@ -11,12 +11,13 @@ import { hashText } from './hash.js';
 import { feedDocuments, listingOf, tagPagesOf, type Listing } from './emit/index.js';
 import { movedGroupCopies, movedPages, redirectPage } from './emit/moved.js';
 import { opmlDocument } from './emit/opml.js';
+import { stylesheetDocument } from './emit/stylesheet.js';
 import { articlePage, indexItem, indexPage, type FeedLinks, type GroupFeeds } from './emit/pages.js';
 import { feedPodcast } from './emit/podcasting.js';
 import { FEED_FORMATS, FORMATS } from './formats.js';
 import type { ArticleMeta, Entry, Output, PodcastChannel, Site } from './model.js';
 import { archiveDir, archiveSpec, type FeedPlan } from './select.js';
-import { groupDir, INDEX_PATH, OPML_PATH, pageUrl } from './urls.js';
+import { groupDir, INDEX_PATH, OPML_PATH, pageUrl, STYLESHEET_PATH } from './urls.js';
 
 export interface Document {
   /** Its files, relative to the output folder; the first names it in the build cache. */
@@ -66,13 +67,13 @@ export function siteDocuments(context: DocumentContext, pages: readonly string[]
 
 type DocumentKind = (context: DocumentContext, pages: readonly string[]) => Document[];
 
-const DOCUMENT_KINDS: DocumentKind[] = [subscriptions, listingPages, opml, redirects, archives];
+const DOCUMENT_KINDS: DocumentKind[] = [subscriptions, listingPages, opml, stylesheet, redirects, archives];
 
 const feedFiles = (dir: string): string[] => FEED_FORMATS.map((format) => dir + FORMATS[format].file);
 
 /** The paths that current documents take, so no redirect is put over one. */
 function taken(context: DocumentContext, pages: readonly string[]): Set<string> {
-  return new Set([...context.feeds.flatMap((feed) => [...feedFiles(feed.dir), feed.dir + INDEX_PATH]), OPML_PATH, ...pages]);
+  return new Set([...context.feeds.flatMap((feed) => [...feedFiles(feed.dir), feed.dir + INDEX_PATH]), OPML_PATH, STYLESHEET_PATH, ...pages]);
 }
 
 function movedGroupsOf(context: DocumentContext): Map<string, string> {
@@ -131,6 +132,11 @@ function opml(context: DocumentContext): Document[] {
       make: () => [opmlDocument(listings.map(({ kind, feed }) => ({ kind, spec: feed })), context.site)],
     },
   ];
+}
+
+/** feed.xsl, which RSS and Atom name for browsers: its words depend only on the settings (in the salt). */
+function stylesheet(context: DocumentContext): Document[] {
+  return [{ paths: [STYLESHEET_PATH], fingerprint: fingerprint(context, ['stylesheet']), needs: [], make: () => [stylesheetDocument(context.site)] }];
 }
 
 /** Redirects at the 0.2.0 addresses of moved article pages and moved group index pages. */

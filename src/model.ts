@@ -33,6 +33,36 @@ export interface Site {
   media?: MediaSettings;
   /** The tag: authority of default ids (`news.example.org,2024`), when the settings pin it. */
   idAuthority?: string;
+  /** The site's logo and square icon, absolute URLs, when set (emit/webfeeds.ts says where each goes). */
+  logo?: string;
+  icon?: string;
+  /** Feedly's webfeeds: channel elements beyond logo and icon, when set. */
+  webfeeds?: Webfeeds;
+  /** Set when the site feed carries summaries only; absent means full content. */
+  feedContent?: FeedContent;
+}
+
+/** `full`: the article's HTML in content:encoded, Atom content and content_html; `summary`: only the summary and the link. */
+export type FeedContent = 'full' | 'summary';
+
+/** Feedly's channel elements (https://blog.feedly.com/10-ways-to-optimize-your-feed-for-feedly/). */
+export interface Webfeeds {
+  /** A large cover image URL: webfeeds:cover. */
+  cover?: string;
+  /** Six hex digits, no `#`: webfeeds:accentColor. */
+  accentColor?: string;
+  /** webfeeds:related: Feedly shows the items as cards, and opens them in the browser. */
+  related?: { layout?: 'card'; target?: 'browser' };
+}
+
+/** What syndic.yaml says about one tag or author: its feed's and page's own title, description and image. */
+export interface GroupAbout {
+  name: string;
+  title?: string;
+  description?: string;
+  /** Absolute URL. */
+  image?: string;
+  feedContent?: FeedContent;
 }
 
 export interface MediaSettings {
@@ -47,6 +77,10 @@ export interface GroupSettings {
   feedLimit: number;
   /** Groups with fewer published articles get no feeds. */
   minArticles: number;
+  /** The kind's own feedContent, when set; a group's entry in `about` wins over it. */
+  feedContent?: FeedContent;
+  /** Per-group titles, descriptions, images and feedContent, as a list (never keyed by name: `__proto__`). */
+  about?: GroupAbout[];
 }
 
 /** A media file named in the settings or frontmatter, before it is looked at. */
@@ -266,6 +300,15 @@ export interface FeedSpec {
   archive?: ArchiveLinks;
   /** Tag name → the tag's page, for the tags that have one (Atom category scheme). */
   tagPages?: ReadonlyMap<string, string>;
+  /** The feed's picture (a group's own image, else the site logo): RSS <image>, Atom <logo>, webfeeds:logo. */
+  image?: string;
+  /** Square icon: Atom <icon>, JSON Feed icon and favicon, webfeeds:icon. */
+  icon?: string;
+  webfeeds?: Webfeeds;
+  /** Set when the feed carries summaries only. */
+  feedContent?: FeedContent;
+  /** The XSLT stylesheet browsers apply to the RSS and Atom documents (emit/stylesheet.ts). */
+  stylesheet?: string;
 }
 
 /** Where a feed document sits in its RFC 5005 archive (https://www.rfc-editor.org/rfc/rfc5005#section-4). */

@@ -1,13 +1,14 @@
 // Stage 2: text → validated Site and Article values. Pure: no I/O, no clock.
 import matter from 'gray-matter';
+import type { z } from 'zod';
 import { quote, SyndicError, type ProblemData } from './errors.js';
 import { calendarDay, readDate } from './dates.js';
 import { LIMITS } from './limits.js';
 import { markdownComplexity } from './render-guard.js';
-import type { Article, Episode, GroupSettings, ImageText, MediaRef, Person, Podcast, Site, SourceFile } from './model.js';
+import type { Article, Episode, GroupAbout, GroupSettings, ImageText, MediaRef, Person, Podcast, Site, SourceFile, Webfeeds } from './model.js';
 import { frontmatterSchema, normalLocation, settingsSchema, type Frontmatter, type PersonInput, type PodcastSettings, type Settings } from './schema.js';
 import { bodyReferences } from './references.js';
-import { groupSlug } from './urls.js';
+import { groupDir, groupSlug } from './urls.js';
 import { readYaml, type YamlSource } from './yaml-source.js';
 import { issueProblems, yamlSentences } from './messages.js';
 import { DEFAULT_PERMALINK, permalinkPath } from './permalink.js';
@@ -29,7 +30,7 @@ export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {
   const data = { ...asRecord(source.data), ...overrides };
   const result = settingsSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
-    const problems = issueProblems(result.error.issues, source, file.path, 'INVALID_SETTINGS', Object.keys(settingsSchema.shape), settingsSchema);
+    const problems = issueProblems(result.error.issues.flatMap(chosenBranch), source, file.path, 'INVALID_SETTINGS', Object.keys(settingsSchema.shape), settingsSchema);
     // An override is not in the file: point at the flag rather than at a misleading line.
     // A Map, not an object: a field named `constructor` or `__proto__` must not find Object's.
     const flags = new Map<string | undefined, string | undefined>([
@@ -40,7 +41,7 @@ export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {
   }
   const settings = result.data;
   // The site's author is every article's default author, so it names a folder too.
-  const folders = folderNameProblems({ author: settings.author }, source, file.path, 'INVALID_SETTINGS');
+  const folders = [...folderNameProblems({ author: settings.author }, source, file.path, 'INVALID_SETTINGS'), ...aboutProblems(settings.groups, source, file.path)];
   if (folders.length > 0) return { ok: false, problems: folders };
   return {
     ok: true,
@@ -61,14 +62,74 @@ export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {
       ...(settings.media?.keepMetadata ? { media: settings.media } : {}),
       ...(settings.podcast === undefined ? {} : { podcast: toPodcast(settings.podcast, source, file.path) }),
       ...(settings.id === undefined ? {} : { idAuthority: settings.id.authority }),
+      ...presentation(settings),
     },
   };
+}
+
+/**
+ * `groups.tags: {about: {…}}` is a map, so it is the object form of `true | false | {…}`: its own
+ * problems ("about: must be a list") say more than the union's sentence. When exactly one branch
+ * of a union took the input's type, its issues replace the union's.
+ */
+function chosenBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || issue.path[0] !== 'groups') return [issue];
+  const typed = issue.errors.filter((branch) => !branch.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+  const [only] = typed;
+  if (typed.length !== 1 || only === undefined) return [issue];
+  return only.map((inner) => {
+    const path = [...issue.path, ...inner.path];
+    // A map of names is what `about` must not be: a key such as __proto__ would meet Object's.
+    if (inner.code === 'invalid_type' && inner.expected === 'array' && inner.path.at(-1) === 'about') {
+      return { code: 'custom', path, input: inner.input, message: 'must be a list of {name: …} entries, not a map keyed by name', params: { hint: 'write each group as "- name: Politique" followed by its title:, description:, image: or feedContent:' } };
+    }
+    return { ...inner, path };
+  });
+}
+
+/** Logo, icon, webfeeds and feedContent: only what is set or differs from the default (one Site, one cache key). */
+function presentation(settings: Settings): Pick<Site, 'logo' | 'icon' | 'webfeeds' | 'feedContent'> {
+  const given = settings.webfeeds;
+  const webfeeds = given && defined({ ...given, related: given.related && (defined(given.related) as NonNullable<Webfeeds['related']>) });
+  return {
+    ...(settings.logo === undefined ? {} : { logo: settings.logo }),
+    ...(settings.icon === undefined ? {} : { icon: settings.icon }),
+    ...(webfeeds === undefined || Object.keys(webfeeds).length === 0 ? {} : { webfeeds }),
+    ...(settings.feedContent === 'summary' ? { feedContent: 'summary' } : {}),
+  };
+}
+
+/** The object without its undefined fields (exactOptionalPropertyTypes). */
+function defined<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}
+
+/** Two `about` entries for one group (by folder: "Économie" and "economie" are one) would disagree. */
+function aboutProblems(groups: Settings['groups'], source: YamlSource, file: string): SyndicError[] {
+  const problems: SyndicError[] = [];
+  for (const [key, kind] of [['tags', 'tag'], ['authors', 'author']] as const) {
+    const kindSettings = groups[key];
+    if (typeof kindSettings !== 'object') continue;
+    const seen = new Map<string, string>();
+    for (const [at, about] of (kindSettings.about ?? []).entries()) {
+      const dir = groupDir(kind, about.name);
+      const first = seen.get(dir);
+      if (first === undefined) seen.set(dir, about.name);
+      else problems.push(new SyndicError('INVALID_SETTINGS', `${quote(about.name)} is described twice (first as ${quote(first)}): both name the ${kind} folder ${dir}`, { file, line: source.lineOf(['groups', key, 'about', String(at), 'name']), field: `groups.${key}.about.${at}.name`, hint: 'keep one entry per group, and merge their fields' }));
+    }
+  }
+  return problems;
 }
 
 function groupSettings(input: Settings['groups']['tags'], feedLimit: number): GroupSettings | false {
   if (input === false) return false;
   const limits = input === true ? {} : input;
-  return { feedLimit: limits.feedLimit ?? feedLimit, minArticles: limits.minArticles ?? 1 };
+  return {
+    feedLimit: limits.feedLimit ?? feedLimit,
+    minArticles: limits.minArticles ?? 1,
+    ...(limits.feedContent === undefined ? {} : { feedContent: limits.feedContent }),
+    ...(limits.about === undefined || limits.about.length === 0 ? {} : { about: limits.about.map((about) => defined(about) as GroupAbout) }),
+  };
 }
 
 function toPodcast(podcast: PodcastSettings, source: YamlSource, file: string): Podcast {

@@ -109,6 +109,38 @@ const people = z.union([personSchema, z.array(personSchema).min(1, 'must name at
   error: `must be a name, {name, email, url}, or a list of up to ${LIMITS.authors} of them; each name at most ${LIMITS.name} characters`,
 });
 
+// --- feed presentation (issue 15: feedContent, per-group titles, logo, webfeeds) ---
+/** `full`: the article's HTML in every feed; `summary`: the summary (else the excerpt) and the link. */
+const feedContent = z.enum(['full', 'summary'], { error: 'must be full or summary' });
+
+/**
+ * One tag's or author's own title, description and image, in a list of `{name: …}` entries:
+ * never object keys, where a name like `__proto__` or `constructor` would meet Object's.
+ */
+const groupAbout = z.strictObject({
+  /** The tag or author name, as the articles write it. Required. */
+  name,
+  /** Its feed's and page's title. Default: "NAME · site title". */
+  title: title.optional(),
+  /** Its feed's and page's description. Default: "NAME · site description". */
+  description: text.optional(),
+  /** Its picture, an absolute http(s) URL: RSS <image>, Atom <logo>, webfeeds:logo, its page. Default: the site's `logo`. */
+  image: webUrl.optional(),
+  /** `full` or `summary` for this group's feed. Default: the kind's, else the site's. */
+  feedContent: feedContent.optional(),
+});
+
+/** Feedly's webfeeds: elements besides logo and icon (those come from `logo` and `icon`). */
+const webfeedsSchema = z.strictObject({
+  /** A large image Feedly shows at the top of the feed: webfeeds:cover. An absolute http(s) URL. */
+  cover: webUrl.optional(),
+  /** The site's colour in Feedly, six hex digits: webfeeds:accentColor. */
+  accentColor: z.string().trim().regex(/^#?[0-9A-Fa-f]{6}$/, 'must be a colour of six hex digits, such as 2A6EBB').transform((colour) => colour.replace(/^#/, '').toUpperCase()).optional(),
+  /** webfeeds:related: `{layout: card, target: browser}` shows items as cards and opens them on the site. */
+  related: z.strictObject({ layout: z.enum(['card']).optional(), target: z.enum(['browser']).optional() }).optional(),
+});
+// --- end feed presentation ---
+
 /** A group of feeds: on, off, or on with its own limits. */
 const groupSchema = z.union([
   z.boolean(),
@@ -117,8 +149,12 @@ const groupSchema = z.union([
     feedLimit: z.number().int().min(1).max(100_000).optional(),
     /** Only groups with at least this many published articles get feeds. Default 1. */
     minArticles: z.number().int().min(1).optional(),
+    /** `full` or `summary` for this kind's feeds. Default: the site's `feedContent`. */
+    feedContent: feedContent.optional(),
+    /** Per-group title, description, image and feedContent: a list of {name, title, description, image, feedContent}. */
+    about: z.array(groupAbout).max(1_000, 'lists more than 1000 groups').optional(),
   }),
-], { error: 'must be true, false or {feedLimit: N, minArticles: N}' });
+], { error: 'must be true, false or {feedLimit: N, minArticles: N, feedContent: full|summary, about: [{name: …}]}' });
 
 /**
  * Where a media file is: an absolute http(s) URL, or a path relative to the project root (the
@@ -454,6 +490,16 @@ export const settingsSchema = z.strictObject({
   // --- end media ---
   /** Pins the default ids: `authority` is the tag: URI's host and year. Optional; `syndic init` writes it. */
   id: idSettingsSchema.optional(),
+  // --- feed presentation (issue 15) ---
+  /** The site's logo, an absolute http(s) URL: RSS <image>, Atom <logo>, webfeeds:logo, the pages' publisher. Optional. */
+  logo: webUrl.optional(),
+  /** A square icon, an absolute http(s) URL: Atom <icon>, JSON Feed icon and favicon, webfeeds:icon. Default: `logo`. */
+  icon: webUrl.optional(),
+  /** `full` (default): each feed carries the article's HTML; `summary`: only its summary and link. */
+  feedContent: feedContent.default('full'),
+  /** Feedly's webfeeds: elements: {cover, accentColor, related}. Optional. */
+  webfeeds: webfeedsSchema.optional(),
+  // --- end feed presentation ---
 });
 
 const dateString = z

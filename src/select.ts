@@ -1,6 +1,6 @@
 // Stage 4: decide what is published, which feeds exist and which entries each carries. Pure.
-import type { Article, ArchiveLinks, Entry, FeedSpec, GroupKind, Person, Site } from './model.js';
-import { ARCHIVE_DIR, feedUrls, groupDir } from './urls.js';
+import type { Article, ArchiveLinks, Entry, FeedSpec, GroupAbout, GroupKind, Person, Site } from './model.js';
+import { ARCHIVE_DIR, feedUrls, groupDir, STYLESHEET_PATH } from './urls.js';
 
 /** The fields selection needs; both cached metadata and rendered entries have them. */
 export type Schedulable = Pick<Article, 'id' | 'date' | 'updated' | 'draft' | 'tags' | 'authors'>;
@@ -121,11 +121,45 @@ function newest(entries: readonly Entry[]): { updated?: Date } {
   return first === undefined ? {} : { updated: rest.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), first.updated) };
 }
 
+// Each kind's `about` list by folder, made once per list: a lookup per feed stays cheap with 10,000 groups.
+const aboutByDir = new WeakMap<readonly GroupAbout[], ReadonlyMap<string, GroupAbout>>();
+
+/** What syndic.yaml says about this feed's group, if anything. */
+export function groupAbout(kind: FeedPlan<unknown>['kind'], dir: string, site: Site): GroupAbout | undefined {
+  if (kind === 'site') return undefined;
+  const settings = site.groups[kind];
+  const list = settings === false ? undefined : settings.about;
+  if (list === undefined) return undefined;
+  let byDir = aboutByDir.get(list);
+  if (byDir === undefined) {
+    byDir = new Map(list.map((about) => [groupDir(kind, about.name), about]));
+    aboutByDir.set(list, byDir);
+  }
+  return byDir.get(dir);
+}
+
+/** The feed's own title, description, pictures, feedContent and stylesheet: the group's `about` entry, then its kind's, then the site's. */
+function presentation<T>(feed: FeedPlan<T>, site: Site): Pick<FeedSpec, 'title' | 'description' | 'image' | 'icon' | 'webfeeds' | 'feedContent' | 'stylesheet'> {
+  const about = groupAbout(feed.kind, feed.dir, site);
+  const kindSettings = feed.kind === 'site' ? undefined : site.groups[feed.kind];
+  const feedContent = about?.feedContent ?? (kindSettings ? kindSettings.feedContent : undefined) ?? site.feedContent ?? 'full';
+  const image = about?.image ?? site.logo;
+  const icon = site.icon ?? site.logo;
+  return {
+    title: feed.kind === 'site' ? site.title : (about?.title ?? `${feed.name} · ${site.title}`),
+    description: feed.kind === 'site' ? site.description : (about?.description ?? `${feed.name} · ${site.description}`),
+    ...(image === undefined ? {} : { image }),
+    ...(icon === undefined ? {} : { icon }),
+    ...(site.webfeeds === undefined ? {} : { webfeeds: site.webfeeds }),
+    ...(feedContent === 'summary' ? { feedContent } : {}),
+    stylesheet: new URL(STYLESHEET_PATH, site.url).href,
+  };
+}
+
 function spec<T extends Schedulable>(feed: FeedPlan<T>, site: Site, entries: Entry[], urls: FeedSpec['urls'], now: Date, archive: ArchiveLinks | undefined): FeedSpec {
   return {
     dir: feed.dir,
-    title: feed.kind === 'site' ? site.title : `${feed.name} · ${site.title}`,
-    description: feed.kind === 'site' ? site.description : `${feed.name} · ${site.description}`,
+    ...presentation(feed, site),
     homeUrl: new URL(feed.dir, site.url).href,
     language: site.language,
     authors: site.authors,

@@ -16,6 +16,8 @@ export const MEDIA_DIR = 'media/';
 export const GROUP_DIRS: Readonly<Record<GroupKind, string>> = { tag: 'tags/', author: 'authors/' };
 /** RFC 5005 archive pages of a feed, inside the feed's folder. */
 export const ARCHIVE_DIR = 'archive/';
+/** The XSLT stylesheet the RSS and Atom documents name, so a browser shows them as a page. */
+export const STYLESHEET_PATH = 'feed.xsl';
 
 /** Where an article's page lives, relative to the output folder (the site's permalink, filled in at parse time). */
 export function pagePath(article: Pick<Article, 'page'>): string {

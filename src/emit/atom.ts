@@ -3,7 +3,9 @@
 import type { Item } from 'feed';
 import type { Entry, FeedSpec } from '../model.js';
 import { escapeAttribute, marked } from './escape.js';
-import { baseItem, FEED_HISTORY, finish, headLinks, newFeed, person } from './feed-adapter.js';
+import { FEED_HISTORY, finish, headLinks, newFeed, person } from './feed-adapter.js';
+import { itemText } from './feed-content.js';
+import { atomWebfeeds, WEBFEEDS } from './webfeeds.js';
 import { atomEnclosureLinks } from './enclosures.js';
 
 export function atomDocument(spec: FeedSpec): string {
@@ -15,7 +17,7 @@ export function atomDocument(spec: FeedSpec): string {
 
 function atomEntry(entry: Entry, spec: FeedSpec): Item {
   return {
-    ...baseItem(entry),
+    ...itemText(entry, spec),
     // feed puts the id through new URL(), which throws on some URIs; finish() writes the real one.
     id: entry.url,
     author: entry.authors.map(person),
@@ -32,12 +34,24 @@ function atomEntry(entry: Entry, spec: FeedSpec): Item {
 function withAtomHead(xml: string, spec: FeedSpec): string {
   const extra = headLinks(spec, 'atom').slice(1).map(({ rel, href }) => `\n    <link rel="${rel}" href="${escapeAttribute(href)}"/>`);
   if (spec.archive?.isArchive) extra.push(`\n    <fh:archive xmlns:fh="${FEED_HISTORY}"/>`);
+  const webfeeds = atomWebfeeds(spec);
+  extra.push(...webfeeds.map((element) => `\n    ${element}`));
   if (extra.length === 0) return xml;
+  if (webfeeds.length > 0) xml = withRootNamespace(xml, 'webfeeds', WEBFEEDS);
   const self = `<link rel="self" href="${escapeAttribute(spec.urls.atom)}"/>`;
   const at = xml.indexOf(self);
   const firstEntry = xml.search(/<entry[ >]/);
   if (at === -1 || (firstEntry !== -1 && at > firstEntry)) throw new Error('atom: unexpected Atom self link from feed');
   return `${xml.slice(0, at + self.length)}${extra.join('')}${xml.slice(at + self.length)}`;
+}
+
+const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom"';
+
+/** Declared on <feed>, where readers that match elements by prefix expect it. */
+function withRootNamespace(xml: string, prefix: string, uri: string): string {
+  const at = xml.indexOf(ATOM_ROOT);
+  if (at === -1) throw new Error('atom: unexpected Atom root element from feed');
+  return `${xml.slice(0, at + ATOM_ROOT.length)} xmlns:${prefix}="${uri}"${xml.slice(at + ATOM_ROOT.length)}`;
 }
 
 /**

@@ -58,6 +58,7 @@ export const RSS_FIELDS: Readonly<Record<string, FieldKind>> = {
   'itunes:': 'plain',
   'media:': 'plain',
   'podcast:': 'plain',
+  'webfeeds:': 'plain',
   description: 'html',
   'content:encoded': 'html',
 };

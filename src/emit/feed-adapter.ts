@@ -62,10 +62,17 @@ export function newFeed(spec: FeedSpec): Feed {
     feedLinks: { rss: spec.urls.rss, atom: spec.urls.atom, json: spec.urls.json },
     ...(author ? { author: person(author) } : {}),
     ...(spec.copyright === undefined ? {} : { copyright: marked(spec.copyright) }),
-    // The podcast cover in every format: RSS <image>, Atom <logo> (JSON Feed's icon: json.ts).
-    ...(spec.podcast ? { image: spec.podcast.image.url } : {}),
+    // The logo (else the podcast cover) in RSS <image> and Atom <logo>; the icon in Atom <icon> (JSON Feed: json.ts).
+    ...channelPictures(spec),
+    // A URL below the site's (siteUrl allows no query), attribute-escaped as xml-js does not.
+    ...(spec.stylesheet === undefined ? {} : { stylesheet: escapeAttribute(spec.stylesheet) }),
   };
   return new Feed(options);
+}
+
+function channelPictures(spec: FeedSpec): Pick<FeedOptions, 'image' | 'favicon'> {
+  const image = spec.image ?? spec.podcast?.image.url;
+  return { ...(image === undefined ? {} : { image }), ...(spec.icon === undefined ? {} : { favicon: spec.icon }) };
 }
 
 // An article in 4 tags, 1 author and the site feed is in six feeds of both XML formats: its

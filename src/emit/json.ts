@@ -3,6 +3,7 @@
 // Feed has no feed-level date, so an empty feed needs none.
 import type { Entry, FeedSpec, Person } from '../model.js';
 import { escapeText, stripIllegalXmlChars as clean } from './escape.js';
+import { summaryOnly } from './feed-content.js';
 import { jsonAttachments } from './enclosures.js';
 
 export function jsonDocument(spec: FeedSpec): string {
@@ -15,27 +16,36 @@ function jsonFeed(spec: FeedSpec): Record<string, unknown> {
     title: clean(spec.title),
     home_page_url: spec.homeUrl,
     feed_url: spec.urls.json,
-    // The podcast cover is square and at least 1400 px: JSON Feed's icon wants square.
-    ...(spec.podcast ? { icon: spec.podcast.image.url } : {}),
+    ...jsonIcons(spec),
     ...(spec.description === '' ? {} : { description: clean(spec.description) }),
     language: spec.language,
     authors: spec.authors.map(jsonPerson),
     ...(spec.hubs.length === 0 ? {} : { hubs: spec.hubs.map((url) => ({ type: 'WebSub', url })) }),
     // JSON Feed pages go one way only: from the subscription feed to ever older archive pages.
     ...(spec.archive?.prev ? { next_url: spec.archive.prev.json } : {}),
-    items: spec.entries.map(jsonItem),
+    items: spec.entries.map((entry) => jsonItem(entry, summaryOnly(spec))),
   };
 }
 
-function jsonItem(entry: Entry): Record<string, unknown> {
+/**
+ * JSON Feed's icon (a square timeline picture) and favicon (a small square) are the site's icon.
+ * Without one, the podcast cover, square and at least 1400 px, is the icon, as before.
+ */
+function jsonIcons(spec: FeedSpec): { icon?: string; favicon?: string } {
+  if (spec.icon !== undefined) return { icon: spec.icon, favicon: spec.icon };
+  return spec.podcast ? { icon: spec.podcast.image.url } : {};
+}
+
+function jsonItem(entry: Entry, summaryFeed: boolean): Record<string, unknown> {
   const summary = clean(entry.summary ?? entry.excerpt);
   const image = entry.assets?.image;
   return {
     id: entry.id,
     url: entry.url,
     title: clean(entry.title),
-    // An empty body still gets content, as in the XML formats.
-    content_html: clean(entry.html.trim() === '' ? `<p>${escapeText(entry.excerpt)}</p>` : entry.html),
+    // An empty body still gets content, as in the XML formats. A summary feed has no HTML, but an
+    // item needs content_html or content_text: the summary is its text.
+    ...(summaryFeed ? { content_text: summary || clean(entry.excerpt) } : { content_html: clean(entry.html.trim() === '' ? `<p>${escapeText(entry.excerpt)}</p>` : entry.html) }),
     ...(summary === '' ? {} : { summary }),
     ...(image === undefined ? {} : { image: image.url }),
     date_published: entry.date.toISOString(),

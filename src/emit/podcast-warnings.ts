@@ -4,6 +4,7 @@ import { SyndicError } from '../errors.js';
 import { isLocal, type ResolvedMedia } from '../media.js';
 import type { ArticleMeta, Asset, MediaRef, PodcastChannel, Site } from '../model.js';
 import { groupSlug } from '../urls.js';
+import { feedWarnings } from './feed-warnings.js';
 
 /** Apple's artwork bounds, in pixels a side. */
 const ART_MIN = 1400;
@@ -22,9 +23,14 @@ function clock(seconds: number): string {
 
 /**
  * Warnings for an http enclosure, local audio whose duration is unknown or disagrees with the
- * file's header, and episode art outside 1400–3000 px or not RGB.
+ * file's header, and episode art outside 1400–3000 px or not RGB; first those of every site
+ * (feed-warnings.ts), as check.ts asks this module for all of them.
  */
 export function podcastWarnings(articles: readonly ArticleMeta[], site: Site, media: ResolvedMedia, channel?: PodcastChannel): SyndicError[] {
+  return [...feedWarnings(articles, site, media), ...podcastOnly(articles, site, media, channel)];
+}
+
+function podcastOnly(articles: readonly ArticleMeta[], site: Site, media: ResolvedMedia, channel?: PodcastChannel): SyndicError[] {
   if (!site.podcast) return [];
   const warnings: SyndicError[] = [];
   for (const article of articles) {

@@ -2,9 +2,11 @@
 import type { Item } from 'feed';
 import type { Entry, FeedSpec, Person } from '../model.js';
 import { marked, xmlJsAttributes, xmlJsText } from './escape.js';
-import { baseItem, byName, FEED_HISTORY, finish, headLinks, newFeed, person } from './feed-adapter.js';
+import { byName, FEED_HISTORY, finish, headLinks, newFeed, person } from './feed-adapter.js';
+import { itemText } from './feed-content.js';
 import { MEDIA_RSS, rssEnclosure, rssImageExtensions, usesMediaRss } from './enclosures.js';
 import { ITUNES, PODCAST, podcastChannelExtensions, podcastItemExtensions } from './podcast.js';
+import { rssWebfeeds, usesWebfeeds, WEBFEEDS } from './webfeeds.js';
 
 const DUBLIN_CORE = 'http://purl.org/dc/elements/1.1/';
 
@@ -20,14 +22,14 @@ export function rssDocument(spec: FeedSpec): string {
     feed.addExtension({ name: 'atom:link', objects: objects as unknown as Record<string, unknown> });
   }
   if (spec.archive?.isArchive) feed.addExtension({ name: 'fh:archive', objects: xmlJsAttributes({ 'xmlns:fh': FEED_HISTORY }) });
+  for (const extension of rssWebfeeds(spec)) feed.addExtension(extension);
   const xml = finish(feed.rss2(), 'rss', spec);
-  // feed declares the Dublin Core prefix only when some item has content.
-  if (xml.includes('<dc:creator>') && !xml.includes(`xmlns:dc="${DUBLIN_CORE}"`)) {
-    throw new Error('rss: dc:creator written without its namespace declaration');
-  }
   const namespaces = {
+    // feed declares the Dublin Core prefix only when some item has content: a summary feed has none.
+    ...(xml.includes('<dc:creator>') && !xml.includes(`xmlns:dc="${DUBLIN_CORE}"`) ? { dc: DUBLIN_CORE } : {}),
     ...(usesMediaRss(spec.entries) ? { media: MEDIA_RSS } : {}),
     ...(spec.podcast ? { itunes: ITUNES, podcast: PODCAST } : {}),
+    ...(usesWebfeeds(spec) ? { webfeeds: WEBFEEDS } : {}),
   };
   return `${withRssNamespaces(xml, namespaces)}\n`;
 }
@@ -35,7 +37,7 @@ export function rssDocument(spec: FeedSpec): string {
 function rssItem(entry: Entry, spec: FeedSpec): Item {
   const people = rssPeople(entry.authors);
   return {
-    ...baseItem(entry),
+    ...itemText(entry, spec),
     guid: marked(entry.id),
     category: entry.tags.map((tag) => ({ name: marked(tag) })),
     author: people.author,

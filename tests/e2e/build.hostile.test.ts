@@ -80,7 +80,8 @@ describe('hostile content', async () => {
 
   it('makes every link and image absolute in every feed, and keeps pages\' own links inside the site', () => {
     const site = 'https://hostile.example/news/';
-    for (const [file, text] of Object.entries(out)) {
+    // feed.xsl's href="{…}" are XPath templates, filled from the feed when it is applied.
+    for (const [file, text] of Object.entries(out).filter(([name]) => !name.endsWith('.xsl'))) {
       const urls = [...text.matchAll(/(?:href|src)=(?:\\?")([^"\\]*)/g)].map((m) => m[1] ?? '');
       for (const url of urls) {
         if (/^(https:|mailto:)/.test(url)) continue;

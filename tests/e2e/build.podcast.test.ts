@@ -35,6 +35,7 @@ describe('build of the podcast fixture', async () => {
       'articles/episode-2.html',
       'atom.xml',
       'feed.json',
+      'feed.xsl',
       'feeds.opml',
       'index.html',
       'media/episodes/ep1.chapters.json',

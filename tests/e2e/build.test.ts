@@ -65,6 +65,8 @@ describe('build of the seed article', async () => {
         ...group('authors/peter-van-halteren'),
         'atom.xml',
         'feed.json',
+        // The stylesheet the RSS and Atom documents name, for browsers (emit/stylesheet.ts).
+        'feed.xsl',
         'feeds.opml',
         'index.html',
         'rss.xml',

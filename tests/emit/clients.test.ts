@@ -237,6 +237,14 @@ describe('real feed readers show what the author wrote', () => {
     for (const file of feeds) expect(await validateFeedFile(file), file).toEqual([]);
   });
 
+  it('reads feeds that name the browser stylesheet and carry Feedly’s webfeeds: elements', async () => {
+    for (const file of feeds.filter((name) => name.endsWith('.xml'))) {
+      const xml = await readFile(file, 'utf8');
+      expect(xml, file).toContain('<?xml-stylesheet href="https://lecteurs.example/feed.xsl" type="text/xsl"?>');
+      expect(xml, file).toContain('<webfeeds:accentColor>2A6EBB</webfeeds:accentColor>');
+    }
+  });
+
   it('has newsboat and python3-feedparser installed', () => {
     expect(missing, `missing ${missing.join(' and ')}: run \`${INSTALL}\` (Debian), as .ci/run does`).toEqual([]);
   });

@@ -71,6 +71,7 @@ describe('the field table', () => {
     ['itunes:', feedSpec([entry()], { podcast: PODCAST }), `<itunes:author>${PLAIN}</itunes:author>`],
     ['media:', feedSpec([entry({ assets: { image: { url: 'https://news.test.example/a.png', type: 'image/png', alt: TEXT } } })]), `<media:description type="plain">${PLAIN}</media:description>`],
     ['podcast:', feedSpec([entry()], { podcast: PODCAST }), '<podcast:locked owner="podcast@news.test.example">no</podcast:locked>'],
+    ['webfeeds:', feedSpec([entry()], { image: 'https://news.test.example/logo.png?a=1&b=<2>' }), '<webfeeds:logo>https://news.test.example/logo.png?a=1&#x26;b=&#x3C;2&#x3E;</webfeeds:logo>'],
     ['description', feedSpec([entry({ summary: TEXT })], { description: TEXT }), `<description>${HTML}</description>`],
     ['content:encoded', feedSpec([entry({ html: '<p>AT&amp;T &lt;Co&gt;</p>' })]), '<content:encoded><![CDATA[<p>AT&amp;T &lt;Co&gt;</p>]]></content:encoded>'],
   ];
