@@ -128,7 +128,7 @@ function groupSettings(input: Settings['groups']['tags'], feedLimit: number): Gr
     feedLimit: limits.feedLimit ?? feedLimit,
     minArticles: limits.minArticles ?? 1,
     ...(limits.feedContent === undefined ? {} : { feedContent: limits.feedContent }),
-    ...(limits.about === undefined || limits.about.length === 0 ? {} : { about: limits.about.map((about) => defined(about) as GroupAbout) }),
+    ...(limits.about === undefined || limits.about.length === 0 ? {} : { about: limits.about.map((about) => defined({ ...about, image: about.image === undefined ? undefined : new URL(about.image).href }) as GroupAbout) }),
   };
 }
 

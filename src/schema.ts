@@ -113,6 +113,14 @@ const people = z.union([personSchema, z.array(personSchema).min(1, 'must name at
 /** `full`: the article's HTML in every feed; `summary`: the summary (else the excerpt) and the link. */
 const feedContent = z.enum(['full', 'summary'], { error: 'must be full or summary' });
 
+// Inside `groups`, whose default zod's JSON Schema drops when any field transforms: the URL is
+// checked here and written back in WHATWG form by parse.ts.
+const groupImageUrl = z
+  .string()
+  .trim()
+  .max(LIMITS.address, { error: `is longer than ${LIMITS.address} characters`, abort: true })
+  .refine((v) => isAbsoluteUrl(v, ['http:', 'https:']), 'is not an absolute http(s) URL');
+
 /**
  * One tag's or author's own title, description and image, in a list of `{name: …}` entries:
  * never object keys, where a name like `__proto__` or `constructor` would meet Object's.
@@ -125,7 +133,7 @@ const groupAbout = z.strictObject({
   /** Its feed's and page's description. Default: "NAME · site description". */
   description: text.optional(),
   /** Its picture, an absolute http(s) URL: RSS <image>, Atom <logo>, webfeeds:logo, its page. Default: the site's `logo`. */
-  image: webUrl.optional(),
+  image: groupImageUrl.optional(),
   /** `full` or `summary` for this group's feed. Default: the kind's, else the site's. */
   feedContent: feedContent.optional(),
 });

@@ -39,7 +39,7 @@ describe('syndic init', () => {
     ]);
     expect((await readFile(path.join(dir, '.gitignore'), 'utf8')).split('\n')).toEqual(expect.arrayContaining(IGNORED));
     expect(IGNORED).toEqual(['.syndic-cache/', 'dist.lock', 'dist.syndic-new/', 'dist.syndic-old/']);
-    expect(await cli(['build', '--root', dir, '--now', NOW])).toMatchObject({ code: 0, stdout: 'built: 0 of 1 article published, 5 files changed\n' });
+    expect(await cli(['build', '--root', dir, '--now', NOW])).toMatchObject({ code: 0, stdout: 'built: 0 of 1 article published, 6 files changed\n' });
     expect((await cli(['check', '--root', dir])).code).toBe(0);
   });
 
@@ -62,7 +62,7 @@ describe('syndic init', () => {
     expect(text).toContain('\n# feedLimit: 20\n');
     expect(text).toContain('\n# groups:\n#   tags: true\n#   authors: true\n');
     // Uncommenting every default gives the same settings: the defaults are the schema's own.
-    const uncommented = text.replace(/^# ( *[a-zA-Z]+:(?: .*)?)$/gm, '$1').replace(/^(copyright|hub|podcast):\n/gm, '');
+    const uncommented = text.replace(/^# ( *[a-zA-Z]+:(?: .*)?)$/gm, '$1').replace(/^(copyright|hub|podcast|logo|icon|webfeeds):\n/gm, '');
     const plain = parseSettings({ path: 'syndic.yaml', stem: 'syndic', text });
     const explicit = parseSettings({ path: 'syndic.yaml', stem: 'syndic', text: uncommented });
     expect(plain.ok && explicit.ok).toBe(true);
