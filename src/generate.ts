@@ -5,6 +5,8 @@ import { failWith, SyndicError } from './errors.js';
 import { emit, feedDocuments, listingsOf } from './emit/index.js';
 import { indexItem } from './emit/pages.js';
 import { movedOutputs } from './emit/moved.js';
+import { crawlerFiles } from './emit/crawlers.js';
+import { sitemapPages } from './emit/sitemap.js';
 import { mediaCopies, podcastChannel, resolveMedia } from './media.js';
 import type { Article, Entry, SourceFile } from './model.js';
 import type { MediaProbes } from './probe.js';
@@ -57,7 +59,12 @@ export function generate(
   const outputs = emit(published, listings, site);
   const groups = listings.filter((listing) => listing.kind !== 'site').map(({ kind, name, feed }) => ({ kind: kind as 'tag' | 'author', name, dir: feed.dir, homeUrl: feed.homeUrl, title: feed.title }));
   return {
-    outputs: [...outputs, ...movedOutputs(published, groups, new Map(outputs.map((output) => [output.path, output.contents])), site), ...archives.flatMap(feedDocuments)],
+    outputs: [
+      ...outputs,
+      ...movedOutputs(published, groups, new Map(outputs.map((output) => [output.path, output.contents])), site),
+      ...archives.flatMap(feedDocuments),
+      ...crawlerFiles(published, sitemapPages(published, feeds, site), site, now),
+    ],
     copies: mediaCopies(published, site, probes),
     articles: articleFiles.length,
     published: published.length,

@@ -14,6 +14,10 @@ import { articlePage, indexItem } from './emit/pages.js';
 import type { Article, ArticleMeta, Entry, FeedSpec, Rendering, Site } from './model.js';
 import { mediaCopies } from './media.js';
 import { movedOutputs } from './emit/moved.js';
+import { crawlerFiles } from './emit/crawlers.js';
+import { sitemapPages } from './emit/sitemap.js';
+import { shown } from './paths.js';
+import { leftToUser } from './user-files.js';
 import { overriddenBy, staticFiles } from './static.js';
 import type { SyndicError } from './errors.js';
 import { archiveDir, archiveSpec, plans } from './select.js';
@@ -90,6 +94,9 @@ export async function writeSite(
     const listed = emit([], listings, site);
     const moved = movedOutputs(published, listings.filter((listing) => listing.kind !== 'site').map(({ kind, name, feed }) => ({ kind: kind as 'tag' | 'author', name, dir: feed.dir, homeUrl: feed.homeUrl, title: feed.title })), new Map(listed.map((output) => [output.path, output.contents])), site);
     await writer.add([...listed, ...moved, ...mediaCopies(published, site, media.probes)]);
+    // Always emitted, like the listings: the news sitemap changes with `now` alone.
+    const crawled = leftToUser(crawlerFiles(published, sitemapPages(published, feeds, site), site, now), writer.existing, writer.owned, shown({ root }, outDir));
+    await writer.add(crawled.outputs);
     await opened.add(overridden.copies);
     // An article sits on the site's archive and on those of its tags and authors: rendering it
     // once instead of on each page made a cold 3,000-article build with archives 2x faster.
@@ -112,7 +119,7 @@ export async function writeSite(
     // Renderings are kept only for what the feeds carry, so the cache does not grow with the archive.
     const renderings = new Map(carried.length <= RENDERINGS_KEPT ? carried.map((meta) => [meta.source, renderingOf(entries.get(meta.source) as Entry)]) : []);
     const feedUrls = new Map(listings.flatMap(({ feed }) => (['rss', 'atom', 'json'] as const).map((format) => [feed.dir + FEED_PATHS[format], feed.urls[format]] as const)));
-    return { ...result, renderings, archives, feedUrls, groups, notices: overridden.notices };
+    return { ...result, renderings, archives, feedUrls, groups, notices: [...overridden.notices, ...crawled.notices] };
   } catch (error) {
     await writer.abort();
     throw error;
