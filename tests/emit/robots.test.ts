@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { crawlerFiles } from '../../src/emit/crawlers.js';
 import { robotsTxt } from '../../src/emit/robots.js';
 import { site } from '../support/factories.js';
 
@@ -23,12 +22,5 @@ describe('robotsTxt', () => {
 
   it('writes none for a site below a path, where crawlers never look for it', () => {
     expect(robotsTxt(site({ url: 'https://example.org/news/' }), ['sitemap.xml'])).toEqual([]);
-  });
-});
-
-describe('crawlerFiles', () => {
-  it('gives sitemap.xml, news-sitemap.xml and robots.txt', () => {
-    const files = crawlerFiles([], [{ url: 'https://news.test.example/' }], site(), new Date('2026-01-01T00:00:00Z'));
-    expect(files.map((file) => file.path)).toEqual(['sitemap.xml', 'news-sitemap.xml', 'robots.txt']);
   });
 });
