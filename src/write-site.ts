@@ -6,7 +6,10 @@ import type { OnDisk } from './incremental/plan.js';
 import type { FileCopy, Output } from './model.js';
 import type { ProjectPaths } from './paths.js';
 import type { SyndicError } from './errors.js';
+import { isCrawlerFile } from './emit/crawlers.js';
+import { shown } from './paths.js';
 import { overriddenBy, staticFiles } from './static.js';
+import { leftToUser } from './user-files.js';
 import { openWriter, type WriteResult } from './write.js';
 
 export type Batches = AsyncGenerator<Array<Output | FileCopy>, Generation>;
@@ -22,10 +25,20 @@ export async function writeSite(paths: ProjectPaths, previous: ReadonlyMap<strin
     const staticPaths = new Set(overridden.copies.map((copy) => copy.path));
     const batches = generation({ onDisk: (file) => writer.existing.has(file) && previous.has(file), shadowed: (file) => staticPaths.has(file) });
     await writer.add(overridden.copies);
+    // A robots.txt or sitemap in the output folder that Syndic did not write is the user's: it stays.
+    const notices = [...overridden.notices];
+    const theirsLeft = (batch: Array<Output | FileCopy>): Array<Output | FileCopy> => {
+      const crawled = batch.filter((file): file is Output => 'contents' in file && isCrawlerFile(file.path));
+      if (crawled.length === 0) return batch;
+      const left = leftToUser(crawled, writer.existing, writer.owned, shown(paths, paths.outDir));
+      notices.push(...left.notices);
+      const written = new Set(left.outputs);
+      return batch.filter((file) => !crawled.includes(file as Output) || written.has(file as Output));
+    };
     let next = await batches.next();
-    for (; !next.done; next = await batches.next()) await writer.add(overridden.filter(next.value));
+    for (; !next.done; next = await batches.next()) await writer.add(overridden.filter(theirsLeft(next.value)));
     const result = await writer.commit(new Set([...next.value.kept].filter((kept) => !staticPaths.has(kept))));
-    return { ...result, generation: next.value, notices: overridden.notices };
+    return { ...result, generation: next.value, notices };
   } catch (error) {
     await writer.abort();
     throw error;

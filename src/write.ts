@@ -43,6 +43,8 @@ export async function write(outDir: string, outputs: ReadonlyArray<Output | File
 export interface Writer {
   /** Every regular file in the output folder when the writer opened, as `/`-separated relative paths. */
   readonly existing: ReadonlySet<string>;
+  /** What the manifest says the last build wrote: the files Syndic may replace or remove. */
+  readonly owned: ReadonlySet<string>;
   /** Compares these outputs with the current tree and stages the ones that differ. */
   add(outputs: ReadonlyArray<Output | FileCopy>): Promise<void>;
   /**
@@ -101,6 +103,7 @@ export async function openWriter(outDir: string, options: WriteOptions = {}): Pr
 
   return {
     existing,
+    owned,
 
     async add(outputs) {
       await pMap(

@@ -105,7 +105,10 @@ describe('publishing rules', () => {
       'feed.json',
       'feeds.opml',
       'index.html',
+      // Dated within the two days up to now, it enters the news sitemap.
+      'news-sitemap.xml',
       'rss.xml',
+      'sitemap.xml',
     ]);
     expect((await parseFeed(await readFile(path.join(root, 'dist/atom.xml'), 'utf8'))).items[0]?.title).toBe('Later');
   });

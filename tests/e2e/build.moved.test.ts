@@ -83,7 +83,10 @@ describe('static/', () => {
     expect(await readFile(path.join(root, 'dist/CNAME'), 'utf8')).toBe('news.example\n');
     expect(await readFile(path.join(root, 'dist/.well-known/security.txt'), 'utf8')).toBe('Contact: x\n');
     expect(await readFile(path.join(root, 'dist/feeds.opml'), 'utf8')).toBe('<opml/>\n');
-    expect(result.notices.map((notice) => notice.format())).toEqual(['static/feeds.opml: replaces the file Syndic generates at feeds.opml\n  hint: the static file wins; remove it from static/ to get the generated one back']);
+    expect(result.notices.map((notice) => notice.format())).toEqual([
+      'static/feeds.opml: replaces the file Syndic generates at feeds.opml\n  hint: the static file wins; remove it from static/ to get the generated one back',
+      'static/robots.txt: replaces the file Syndic generates at robots.txt\n  hint: the static file wins; remove it from static/ to get the generated one back',
+    ]);
     // A changed static file is copied again; an unchanged build changes nothing.
     await writeFile(path.join(root, 'static/CNAME'), 'other.example\n');
     expect((await build({ root, now: NOW })).changed).toEqual(['CNAME']);

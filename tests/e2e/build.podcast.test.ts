@@ -48,7 +48,10 @@ describe('build of the podcast fixture', async () => {
       'media/images/cover.png',
       'media/images/episode-2.png',
       'media/images/studio.png',
+      'news-sitemap.xml',
+      'robots.txt',
       'rss.xml',
+      'sitemap.xml',
     ]);
     for (const file of ['episodes/ep2.mp3', 'images/cover.png']) {
       expect((await readFile(path.join(out, 'media', file))).equals(await readFile(path.join(root, file))), file).toBe(true);

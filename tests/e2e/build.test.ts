@@ -69,7 +69,11 @@ describe('build of the seed article', async () => {
         'feed.xsl',
         'feeds.opml',
         'index.html',
+        // For crawlers (src/emit/crawlers.ts).
+        'news-sitemap.xml',
+        'robots.txt',
         'rss.xml',
+        'sitemap.xml',
         ...['coree-du-nord', 'defense', 'russie', 'ukraine'].flatMap((tag) => group(`tags/${tag}`)),
         // What Syndic wrote, so the next build deletes only that (src/manifest.ts).
         '.syndic-manifest',
