@@ -27,6 +27,8 @@ export interface Site {
   groups: Record<GroupKind, GroupSettings | false>;
   /** RFC 5005 archive pages for every feed. */
   archive: boolean;
+  /** Articles per listing page (the index, each tag's and author's page); older ones go to page/N.html. */
+  pageSize: number;
   /** WebSub hubs the feeds advertise; empty for none. */
   hubs: string[];
   /** How local media are copied; absent means the defaults. */
@@ -258,6 +260,8 @@ export interface FeedSpec {
   archive?: ArchiveLinks;
   /** Tag name → the tag's page, for the tags that have one (Atom category scheme). */
   tagPages?: ReadonlyMap<string, string>;
+  /** The feed's image (its logo): link previews and the JSON-LD publisher of the pages. */
+  image?: Asset & ImageText;
 }
 
 /** Where a feed document sits in its RFC 5005 archive (https://www.rfc-editor.org/rfc/rfc5005#section-4). */

@@ -1,14 +1,17 @@
 // Stage 5: the site's files, as data. Pure.
 import { SyndicError } from '../errors.js';
 import { FEED_FORMATS, FORMATS, type FeedFormat } from '../formats.js';
-import type { Entry, FeedSpec, GroupKind, Output, PodcastChannel, Site } from '../model.js';
+import type { Entry, FeedSpec, Output, PodcastChannel, Site } from '../model.js';
 import { subscriptionSpec, type FeedPlan, type Schedulable } from '../select.js';
 import { groupUrl } from '../urls.js';
 import { atomDocument } from './atom.js';
 import { jsonDocument } from './json.js';
 import { opmlDocument } from './opml.js';
 import { feedPodcast } from './podcasting.js';
-import { articlePage, indexPage, type GroupFeeds, type IndexItem } from './pages.js';
+import { groupIndexes, groupIndexPages } from './group-index.js';
+import { listingPages, type ListedFeed } from './listing-page.js';
+import { logoOf } from './page-meta.js';
+import { articlePage, type GroupFeeds, type IndexItem } from './pages.js';
 import { rssDocument } from './rss.js';
 
 /** Writes one feed as one document of its format. */
@@ -38,14 +41,8 @@ export function serialise(spec: FeedSpec, format: FeedFormat, write: () => strin
   }
 }
 
-/** A subscription feed with the list its page shows: the site's index, a tag's or an author's page. */
-export interface Listing {
-  kind: 'site' | GroupKind;
-  /** The tag or author name (the site title for the site feed). */
-  name: string;
-  feed: FeedSpec;
-  items: readonly IndexItem[];
-}
+/** A subscription feed with the list its pages show: the site's index, a tag's or an author's page. */
+export type Listing = ListedFeed;
 
 /** The group feeds that exist, by folder, for the links and autodiscovery of article pages. */
 export function groupFeeds(listings: readonly Listing[]): GroupFeeds {
@@ -78,16 +75,20 @@ export function listingsOf<T extends Schedulable>(
 }
 
 /**
- * Every subscription feed with its listing page, the OPML list of them, and the pages of
- * `pages`: all published entries in a full build, only the changed ones in an incremental
- * build. Archive pages are emitted apart (feedDocuments), as an incremental build keeps them.
+ * Every subscription feed with its listing pages (`pageSize` articles each), the pages of all
+ * tags and all authors, the OPML list of the feeds, and the pages of `pages`: all published
+ * entries in a full build, only the changed ones in an incremental build. Archive pages are
+ * emitted apart (feedDocuments), as an incremental build keeps them.
  */
 export function emit(pages: readonly Entry[], listings: readonly Listing[], site: Site): Output[] {
   const [home] = listings;
   if (!home || home.kind !== 'site') throw new Error('emit: the site feed must come first');
   const linked = groupFeeds(listings);
+  const logo = logoOf(home.feed);
+  const browse = groupIndexes(listings, site).map(({ kind, url }) => ({ kind, url }));
   return [
-    ...listings.flatMap(({ kind, name, feed, items }) => [...feedDocuments(feed), indexPage(items, site, feed, kind === 'site' ? undefined : name)]),
+    ...listings.flatMap((listing) => [...feedDocuments(listing.feed), ...listingPages(listing, site, { browse, logo })]),
+    ...groupIndexPages(listings, site, home.feed, { logo }),
     opmlDocument(listings.map(({ kind, feed }) => ({ kind, spec: feed })), site),
     ...pages.map((entry) => articlePage(entry, site, home.feed, linked)),
   ];
