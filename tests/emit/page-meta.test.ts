@@ -21,7 +21,7 @@ describe('link previews', () => {
   const small = site({ pageSize: 2 });
   const home = feedSpec(stories);
   const tag = feedSpec(stories, { dir: 'tags/climat/', title: 'Climat · Test News', description: 'Le climat', homeUrl: 'https://news.test.example/tags/climat/' });
-  const pages = {
+  const pages: Record<string, string> = {
     'article with a lead image': articlePage(entry({ tags: ['Climat'], assets: { image } }), small, home).contents,
     'article without an image': articlePage(entry(), small, home).contents,
     ...Object.fromEntries(listingPages({ kind: 'site', name: 'Test News', feed: home, items: stories.map(indexItem) }, small).map((page) => [`site listing ${page.path}`, page.contents])),
@@ -37,7 +37,7 @@ describe('link previews', () => {
   });
 
   it('give an article its type, dates, tags and lead image as a large card', () => {
-    const html = pages['article with a lead image'];
+    const html = pages['article with a lead image'] ?? '';
     expect(previews(html)).toEqual([
       ['og:type', 'article'],
       ['og:title', 'A story'],
@@ -62,8 +62,8 @@ describe('link previews', () => {
   });
 
   it('give a page without an image a small card, or the logo when the site has one', () => {
-    expect(value(pages['article without an image'], 'twitter:card')).toBe('summary');
-    expect(value(pages['article without an image'], 'og:image')).toBeUndefined();
+    expect(value(pages['article without an image'] ?? '', 'twitter:card')).toBe('summary');
+    expect(value(pages['article without an image'] ?? '', 'og:image')).toBeUndefined();
     const logo = { url: 'https://news.test.example/media/logo.png', type: 'image/png' };
     const withLogo = articlePage(entry(), small, feedSpec([], { image: logo })).contents;
     expect(value(withLogo, 'og:image')).toBe(logo.url);
