@@ -15,12 +15,15 @@ import { stylesheetDocument } from './emit/stylesheet.js';
 import { newsArticles, newsSitemap } from './emit/news-sitemap.js';
 import { ROBOTS_PATH, robotsTxt } from './emit/robots.js';
 import { NEWS_SITEMAP_PATH, SITEMAP_PATH, sitemapDocuments, sitemapPages } from './emit/sitemap.js';
-import { articlePage, indexItem, indexPage, type FeedLinks, type GroupFeeds } from './emit/pages.js';
+import { groupIndexes, groupIndexPages } from './emit/group-index.js';
+import { listingPage, type IndexItem, type ListingContext } from './emit/listing-page.js';
+import { logoOf } from './emit/page-meta.js';
+import { articlePage, indexItem, type FeedLinks, type GroupFeeds } from './emit/pages.js';
 import { feedPodcast } from './emit/podcasting.js';
 import { FEED_FORMATS, FORMATS } from './formats.js';
 import type { ArticleMeta, Entry, Output, PodcastChannel, Site } from './model.js';
-import { archiveDir, archiveSpec, type FeedPlan } from './select.js';
-import { groupDir, INDEX_PATH, OPML_PATH, pageUrl, STYLESHEET_PATH } from './urls.js';
+import { archiveDir, archiveSpec, listingPagePath, paginate, type FeedPlan } from './select.js';
+import { GROUP_DIRS, groupDir, INDEX_PATH, OPML_PATH, pageUrl, STYLESHEET_PATH } from './urls.js';
 
 export interface Document {
   /** Its files, relative to the output folder; the first names it in the build cache. */
@@ -70,13 +73,15 @@ export function siteDocuments(context: DocumentContext, pages: readonly string[]
 
 type DocumentKind = (context: DocumentContext, pages: readonly string[]) => Document[];
 
-const DOCUMENT_KINDS: DocumentKind[] = [subscriptions, listingPages, opml, stylesheet, sitemaps, newsMap, robots, redirects, archives];
+const DOCUMENT_KINDS: DocumentKind[] = [subscriptions, listingPages, groupIndex, opml, stylesheet, sitemaps, newsMap, robots, redirects, archives];
 
 const feedFiles = (dir: string): string[] => FEED_FORMATS.map((format) => dir + FORMATS[format].file);
 
 /** The paths that current documents take, so no redirect is put over one. */
 function taken(context: DocumentContext, pages: readonly string[]): Set<string> {
-  return new Set([...context.feeds.flatMap((feed) => [...feedFiles(feed.dir), feed.dir + INDEX_PATH]), OPML_PATH, STYLESHEET_PATH, ROBOTS_PATH, SITEMAP_PATH, NEWS_SITEMAP_PATH, ...pages]);
+  const listingFiles = (feed: FeedPlan<ArticleMeta>): string[] => [feed.dir + INDEX_PATH, ...paginate(feed.members, context.site.pageSize).older.map((_, k) => listingPagePath(feed.dir, k + 1))];
+  const groupIndexFiles = Object.values(GROUP_DIRS).map((dir) => dir + INDEX_PATH);
+  return new Set([...context.feeds.flatMap((feed) => [...feedFiles(feed.dir), ...listingFiles(feed)]), ...groupIndexFiles, OPML_PATH, STYLESHEET_PATH, ROBOTS_PATH, SITEMAP_PATH, NEWS_SITEMAP_PATH, ...pages]);
 }
 
 function movedGroupsOf(context: DocumentContext): Map<string, string> {
@@ -109,20 +114,53 @@ function subscriptions(context: DocumentContext, pages: readonly string[]): Docu
   });
 }
 
-/** The site's index and each group's page: every member, newest first. */
+/** Each listing's pages: index.html with the newest, page/1.html the oldest `pageSize`… (select.ts paginate). */
 function listingPages(context: DocumentContext): Document[] {
+  const { site } = context;
   const { listings } = feedLinks(context);
-  return context.feeds.map((feed, k) => {
+  const links = listingContext(context);
+  return context.feeds.flatMap((feed, k) => {
     const listing = listings[k] as Listing;
-    return {
-      paths: [feed.dir + INDEX_PATH],
-      // What the list shows of each article (indexItem()), not its body: an edit of the text keeps
-      // the page. A field indexItem() gains must be added to listed().
-      fingerprint: fingerprint(context, ['listing', feed.kind, feed.name, feed.dir, feed.members.map(listed)]),
-      needs: [],
-      make: () => [indexPage(feed.members.map(indexOfMeta(context.site)), context.site, listing.feed, feed.kind === 'site' ? undefined : feed.name)],
-    };
+    const listed = { ...listing, items: feed.members.map(indexOfMeta(site)) };
+    const pages = paginate(listed.items, site.pageSize);
+    const count = pages.older.length;
+    const { title, description, image } = listing.feed;
+    return Array.from({ length: count + 1 }, (_, number): Document => {
+      const items = (number === 0 ? pages.current : pages.older[number - 1]) ?? [];
+      return {
+        paths: [number === 0 ? feed.dir + INDEX_PATH : listingPagePath(feed.dir, number)],
+        // What the page shows of each article (indexItem()), not its body: an edit of the text
+        // keeps it. Its links depend on where it sits in the series, the index's numbering on the total.
+        fingerprint: fingerprint(context, ['listing', feed.kind, feed.name, feed.dir, title, description, image, number, number === 0 ? [count, listed.items.length] : number === count, feed.kind === 'site' ? links : links.logo, items.map(shownItem)]),
+        needs: [],
+        make: () => [listingPage(listed, pages, number, site, links)],
+      };
+    });
   });
+}
+
+/** tags/index.html and authors/index.html: every group of the kind, with its number of articles. */
+function groupIndex(context: DocumentContext): Document[] {
+  const { listings, home } = feedLinks(context);
+  const links = listingContext(context);
+  const counted = listings.map((listing, k) => ({ ...listing, items: context.feeds[k]?.members.map(indexOfMeta(context.site)) ?? [] }));
+  return groupIndexes(counted, context.site).map(({ kind, groups }) => ({
+    paths: [GROUP_DIRS[kind] + INDEX_PATH],
+    fingerprint: fingerprint(context, ['group-index', kind, links.logo, groups.map(({ name, feed, items }) => [name, feed.homeUrl, items.length])]),
+    needs: [],
+    make: () => groupIndexPages(counted, context.site, home, links).filter((page) => page.path === GROUP_DIRS[kind] + INDEX_PATH),
+  }));
+}
+
+/** What listing pages link to beyond their own feed: the pages of all tags and authors, and the logo. */
+function listingContext(context: DocumentContext): Required<ListingContext> {
+  const { listings } = feedLinks(context);
+  const [home] = listings;
+  return { browse: groupIndexes(listings, context.site).map(({ kind, url }) => ({ kind, url })), logo: home ? logoOf(home.feed) : undefined };
+}
+
+function shownItem(item: IndexItem): unknown[] {
+  return [item.title, item.url, item.date.getTime(), item.lang];
 }
 
 function opml(context: DocumentContext): Document[] {
@@ -148,7 +186,14 @@ function stylesheet(context: DocumentContext): Document[] {
  */
 function sitemaps(context: DocumentContext): Document[] {
   const [home] = context.feeds;
-  const pages = sitemapPages(home?.members ?? [], context.feeds, context.site);
+  // Every listing page, older pages included, and the pages of all tags and all authors.
+  const listed = context.feeds.flatMap((feed) => {
+    const cut = paginate(feed.members, context.site.pageSize);
+    return [{ dir: feed.dir, members: cut.current }, ...cut.older.map((members, k) => ({ dir: listingPagePath(feed.dir, k + 1), members }))];
+  });
+  const { listings } = feedLinks(context);
+  const groupPages = groupIndexes(listings, context.site).map(({ kind }) => ({ dir: GROUP_DIRS[kind], members: context.feeds.filter((feed) => feed.kind === kind).flatMap((feed) => feed.members) }));
+  const pages = sitemapPages(home?.members ?? [], [...listed, ...groupPages], context.site);
   const files = sitemapDocuments(pages, context.site);
   return [{ paths: files.map((file) => file.path), fingerprint: fingerprint(context, ['sitemap', pages.map((page) => [page.url, page.lastmod?.getTime()])]), needs: [], make: () => files }];
 }
@@ -211,10 +256,6 @@ export function articleDocument(context: DocumentContext, meta: ArticleMeta, pat
     needs: [meta],
     make: (entry) => [articlePage(entry(meta), context.site, links.home, links.linked)],
   };
-}
-
-function listed(meta: ArticleMeta): string {
-  return `${meta.title}\0${meta.page}\0${meta.date.getTime()}\0${meta.lang}`;
 }
 
 function indexOfMeta(site: Site): (meta: ArticleMeta) => ReturnType<typeof indexItem> {

@@ -27,6 +27,8 @@ export interface Site {
   groups: Record<GroupKind, GroupSettings | false>;
   /** RFC 5005 archive pages for every feed. */
   archive: boolean;
+  /** Articles per listing page (the index, each tag's and author's page); older ones go to page/N.html. */
+  pageSize: number;
   /** WebSub hubs the feeds advertise; empty for none. */
   hubs: string[];
   /** How local media are copied; absent means the defaults. */

@@ -57,6 +57,7 @@ export function parseSettings(file: SourceFile, overrides: SettingsOverrides = {
       feedLimit: settings.feedLimit,
       groups: { tag: groupSettings(settings.groups.tags, settings.feedLimit), author: groupSettings(settings.groups.authors, settings.feedLimit) },
       archive: settings.archive,
+      pageSize: settings.pageSize,
       hubs: settings.hub === undefined ? [] : [settings.hub].flat(),
       // Only what differs from the defaults, so an explicit default and no setting give one Site (and one cache key).
       ...(settings.media?.keepMetadata ? { media: settings.media } : {}),
@@ -205,6 +206,7 @@ export const STAND_IN_SITE: Site = {
   feedLimit: 1,
   groups: { tag: false, author: false },
   archive: false,
+  pageSize: 1,
   hubs: [],
 };
 

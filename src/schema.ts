@@ -486,6 +486,8 @@ export const settingsSchema = z.strictObject({
     .default({ tags: true, authors: true }),
   /** RFC 5005 archive pages of `feedLimit` entries each, linked from every feed. Default false. */
   archive: z.boolean().default(false),
+  /** Articles per listing page (the index, tag and author pages); older ones go to `page/1.html` (oldest)… Default 50. */
+  pageSize: z.number().int().min(1).max(10_000).default(50),
   /** WebSub hub URL(s) the feeds advertise and `build --ping` notifies. Optional. */
   hub: z
     .union([webUrl, z.array(webUrl).min(1, 'must name at least one hub').max(LIMITS.hubs, `lists more than ${LIMITS.hubs} hubs`)], { error: `must be an http(s) URL or a list of up to ${LIMITS.hubs} of them` })

@@ -82,13 +82,39 @@ export function plans<T extends Schedulable>(published: readonly T[], site: Site
  */
 function plan<T extends Schedulable>(kind: FeedPlan<T>['kind'], name: string, dir: string, members: readonly T[], limit: number, site: Site): FeedPlan<T> {
   if (!site.archive) return { kind, name, dir, members: [...members], carried: members.slice(0, limit), archives: [] };
-  // Until a first page can be cut, the subscription feed is the only document: it carries all.
-  if (members.length < 2 * limit) return { kind, name, dir, members: [...members], carried: [...members], archives: [] };
-  const pages = Math.floor(members.length / limit) - 1;
-  const oldestFirst = [...members].reverse();
-  const archives = Array.from({ length: pages }, (_, k) => oldestFirst.slice(k * limit, (k + 1) * limit).reverse());
-  return { kind, name, dir, members: [...members], carried: members.slice(0, members.length - pages * limit), archives };
+  const { current, older } = paginate(members, limit);
+  return { kind, name, dir, members: [...members], carried: current, archives: older };
 }
+
+/** A list cut into pages that never change once full: the first page, and the older ones. */
+export interface Pages<T> {
+  /** The newest page: all of the list below 2 × size, else size to 2 × size − 1 items, newest first. */
+  current: T[];
+  /** Full pages of `size` items, oldest page first (page 1), each newest first. */
+  older: T[][];
+}
+
+/**
+ * Cuts a newest-first list as the RFC 5005 archives are cut: page k holds the k-th oldest
+ * `size` items, and a page is cut only once `size` newer items remain for the first page.
+ * A new item therefore only ever changes the first page (or cuts a new full one).
+ */
+export function paginate<T>(members: readonly T[], size: number): Pages<T> {
+  // Until a first page can be cut, the first page is the only one: it holds all.
+  if (members.length < 2 * size) return { current: [...members], older: [] };
+  const count = Math.floor(members.length / size) - 1;
+  const oldestFirst = [...members].reverse();
+  const older = Array.from({ length: count }, (_, k) => oldestFirst.slice(k * size, (k + 1) * size).reverse());
+  return { current: members.slice(0, members.length - count * size), older };
+}
+
+/** Older listing page `number` (1 = oldest) of the page in folder `dir`: `tags/climat/page/3.html`. */
+export function listingPagePath(dir: string, number: number): string {
+  return `${dir}${LISTING_PAGE_DIR}${number}.html`;
+}
+
+/** Older listing pages, inside the listing's folder. Article pages live under articles/, so none is ever here. */
+export const LISTING_PAGE_DIR = 'page/';
 
 /** The folder of archive page `number` (1 = oldest) of the feed in `dir`. */
 export function archiveDir(dir: string, number: number): string {

@@ -29,6 +29,16 @@ describe('parseSettings', () => {
     expect(parsed.ok && [parsed.value.timezone, parsed.value.feedLimit]).toEqual(['UTC', 20]);
   });
 
+  it('defaults pageSize to 50, takes a given one and refuses one below 1', () => {
+    const read = (extra: string) => parseSettings(source('syndic.yaml', SETTINGS_YAML + extra));
+    const defaulted = read('');
+    expect(defaulted.ok && defaulted.value.pageSize).toBe(50);
+    const given = read('pageSize: 20\n');
+    expect(given.ok && given.value.pageSize).toBe(20);
+    const zero = read('pageSize: 0\n');
+    expect(zero.ok ? [] : zero.problems.map((p) => p.format().split('\n')[0])).toEqual([expect.stringMatching(/^syndic\.yaml:7: pageSize: /)]);
+  });
+
   it('lets CLI overrides win over the file', () => {
     const parsed = parseSettings(source('syndic.yaml', SETTINGS_YAML), { url: 'http://other.example', timezone: 'UTC' });
     expect(parsed.ok && [parsed.value.url, parsed.value.timezone]).toEqual(['http://other.example/', 'UTC']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Entry } from '../src/model.js';
-import { plans, select, subscriptionSpec } from '../src/select.js';
+import { listingPagePath, paginate, plans, select, subscriptionSpec } from '../src/select.js';
 import { entry, site } from './support/factories.js';
 
 const NOW = new Date('2025-01-01T00:00:00Z');
@@ -108,5 +108,39 @@ describe('plans', () => {
     const [feed] = plans(published, site({ feedLimit: 3 }));
     expect(feed?.carried.map((e) => e.slug)).toEqual(['s6', 's5', 's4']);
     expect(feed?.archives).toEqual([]);
+  });
+});
+
+describe('paginate', () => {
+  it('puts every item on exactly one page, full pages oldest first, and a new item never moves one', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 30 }), (count, size, added) => {
+        const all = Array.from({ length: count + added }, (_, i) => count + added - 1 - i);
+        const before = paginate(all.slice(added), size);
+        const after = paginate(all, size);
+        for (const pages of [before, after]) {
+          const total = pages.current.length + pages.older.length * size;
+          expect([...pages.current, ...[...pages.older].reverse().flat()]).toEqual(all.slice(all.length - total));
+          for (const page of pages.older) expect(page).toHaveLength(size);
+          expect(pages.current.length).toBeLessThanOrEqual(Math.max(2 * size - 1, 0));
+          if (pages.older.length > 0) expect(pages.current.length).toBeGreaterThanOrEqual(size);
+          // Page 1 holds the oldest items.
+          expect(pages.older[0]?.at(-1) ?? 0).toBe(0);
+        }
+        before.older.forEach((page, k) => expect(after.older[k]).toEqual(page));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('cuts the archives of feeds as it cuts listing pages', () => {
+    const published = select(Array.from({ length: 7 }, (_, i) => entry({ slug: `s${i}`, date: new Date(Date.UTC(2024, 0, i + 1)) })), NOW).published;
+    const [feed] = plans(published, site({ feedLimit: 3, archive: true }));
+    expect({ current: feed?.carried, older: feed?.archives }).toEqual(paginate(published, 3));
+  });
+
+  it('places older listing pages in page/ of the listing folder', () => {
+    expect(listingPagePath('', 1)).toBe('page/1.html');
+    expect(listingPagePath('tags/climat/', 12)).toBe('tags/climat/page/12.html');
   });
 });

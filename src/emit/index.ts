@@ -1,13 +1,13 @@
 // Stage 5: the site's files, as data. Pure.
 import { SyndicError } from '../errors.js';
 import { FEED_FORMATS, FORMATS, type FeedFormat } from '../formats.js';
-import type { Entry, FeedSpec, GroupKind, Output, PodcastChannel, Site } from '../model.js';
+import type { Entry, FeedSpec, Output, PodcastChannel, Site } from '../model.js';
 import { subscriptionSpec, type FeedPlan, type Schedulable } from '../select.js';
 import { groupUrl } from '../urls.js';
 import { atomDocument } from './atom.js';
 import { jsonDocument } from './json.js';
 import { feedPodcast } from './podcasting.js';
-import type { IndexItem } from './pages.js';
+import type { IndexItem, ListedFeed } from './listing-page.js';
 import { rssDocument } from './rss.js';
 
 /** Writes one feed as one document of its format. */
@@ -37,14 +37,8 @@ export function serialise(spec: FeedSpec, format: FeedFormat, write: () => strin
   }
 }
 
-/** A subscription feed with the list its page shows: the site's index, a tag's or an author's page. */
-export interface Listing {
-  kind: 'site' | GroupKind;
-  /** The tag or author name (the site title for the site feed). */
-  name: string;
-  feed: FeedSpec;
-  items: readonly IndexItem[];
-}
+/** A subscription feed with the list its pages show: the site's index, a tag's or an author's page. */
+export type Listing = ListedFeed;
 
 /** Atom categories name their tag page as scheme, where there is one. */
 export function tagPagesOf(feeds: readonly FeedPlan<unknown>[], site: Site): Map<string, string> {

@@ -41,19 +41,59 @@ const CATALOGUE: Readonly<Record<string, Labels>> = {
   fa: { skip: 'پرش به محتوا', by: 'نوشتهٔ', tags: 'برچسب‌ها', subscribe: 'اشتراک', colon: ':', articles: 'مقاله‌ها', feeds: 'همهٔ خوراک‌ها (OPML)', episode: 'قسمت', download: 'دانلود', transcript: 'متن', credit: 'منبع' },
 };
 
+/** The words of listing pages: their page links, and the pages of all tags and all authors. */
+export interface ListingLabels {
+  /** The pages of all tags and all authors, and the index's links to them. */
+  authors: string;
+  /** The index's links to the pages of all tags and all authors. */
+  browse: string;
+  /** The page links of a listing. */
+  pages: string;
+  newer: string;
+  older: string;
+  /** An older listing page's name; `{n}` is its number, 1 being the oldest. */
+  page: string;
+}
+
+// Apart from CATALOGUE so that each table grows by entries, not by longer lines.
+const LISTING_CATALOGUE: Readonly<Record<string, ListingLabels>> = {
+  en: { authors: 'Authors', browse: 'Browse', pages: 'Pages', newer: 'Newer articles', older: 'Older articles', page: 'Page {n}' },
+  fr: { authors: 'Auteurs', browse: 'Parcourir', pages: 'Pages', newer: 'Articles plus récents', older: 'Articles plus anciens', page: 'Page {n}' },
+  es: { authors: 'Autores', browse: 'Explorar', pages: 'Páginas', newer: 'Artículos más recientes', older: 'Artículos anteriores', page: 'Página {n}' },
+  de: { authors: 'Autoren', browse: 'Übersicht', pages: 'Seiten', newer: 'Neuere Artikel', older: 'Ältere Artikel', page: 'Seite {n}' },
+  pt: { authors: 'Autores', browse: 'Explorar', pages: 'Páginas', newer: 'Artigos mais recentes', older: 'Artigos mais antigos', page: 'Página {n}' },
+  it: { authors: 'Autori', browse: 'Esplora', pages: 'Pagine', newer: 'Articoli più recenti', older: 'Articoli meno recenti', page: 'Pagina {n}' },
+  nl: { authors: 'Auteurs', browse: 'Bladeren', pages: 'Pagina’s', newer: 'Nieuwere artikelen', older: 'Oudere artikelen', page: 'Pagina {n}' },
+  ar: { authors: 'الكتّاب', browse: 'تصفّح', pages: 'الصفحات', newer: 'مقالات أحدث', older: 'مقالات أقدم', page: 'الصفحة {n}' },
+  ru: { authors: 'Авторы', browse: 'Обзор', pages: 'Страницы', newer: 'Более новые статьи', older: 'Более старые статьи', page: 'Страница {n}' },
+  uk: { authors: 'Автори', browse: 'Огляд', pages: 'Сторінки', newer: 'Новіші статті', older: 'Старіші статті', page: 'Сторінка {n}' },
+  pl: { authors: 'Autorzy', browse: 'Przeglądaj', pages: 'Strony', newer: 'Nowsze artykuły', older: 'Starsze artykuły', page: 'Strona {n}' },
+  tr: { authors: 'Yazarlar', browse: 'Göz at', pages: 'Sayfalar', newer: 'Daha yeni makaleler', older: 'Daha eski makaleler', page: 'Sayfa {n}' },
+  ja: { authors: '著者', browse: '一覧', pages: 'ページ', newer: '新しい記事', older: '過去の記事', page: '{n} ページ' },
+  zh: { authors: '作者', browse: '浏览', pages: '分页', newer: '较新的文章', older: '较早的文章', page: '第 {n} 页' },
+  'zh-hant': { authors: '作者', browse: '瀏覽', pages: '分頁', newer: '較新的文章', older: '較早的文章', page: '第 {n} 頁' },
+  ko: { authors: '필자', browse: '둘러보기', pages: '페이지', newer: '최신 기사', older: '이전 기사', page: '{n}페이지' },
+  he: { authors: 'כותבים', browse: 'עיון', pages: 'עמודים', newer: 'כתבות חדשות יותר', older: 'כתבות ישנות יותר', page: 'עמוד {n}' },
+  fa: { authors: 'نویسندگان', browse: 'مرور', pages: 'صفحه‌ها', newer: 'مقاله‌های جدیدتر', older: 'مقاله‌های قدیمی‌تر', page: 'صفحهٔ {n}' },
+};
+
+/** Every word a page says, whichever table it comes from. */
+export type PageLabels = Labels & ListingLabels;
+
 /** Languages the catalogue speaks; any other gets English labels. */
 export const LABEL_LANGUAGES: readonly string[] = Object.keys(CATALOGUE);
 
 // Keyed by the languages articles declare, which a hostile or long-lived project can vary.
-const chosen = new BoundedMap<string, Labels>(1_000);
+const chosen = new BoundedMap<string, PageLabels>(1_000);
 
 /** The labels for a BCP 47 tag: the tag, its language and script (zh-TW → zh-Hant), its language, then English. */
-export function labelsFor(lang: string): Labels {
+export function labelsFor(lang: string): PageLabels {
   let labels = chosen.get(lang);
   if (labels === undefined) {
     const locale = localeOf(lang);
     const candidates = [lang.toLowerCase(), locale ? `${locale.language}-${locale.maximize().script ?? ''}`.toLowerCase() : '', locale?.language ?? lang.split('-')[0]?.toLowerCase() ?? ''];
-    labels = candidates.map((key) => CATALOGUE[key]).find((found) => found !== undefined) ?? (CATALOGUE.en as Labels);
+    const key = candidates.find((candidate) => Object.hasOwn(CATALOGUE, candidate)) ?? 'en';
+    labels = { ...(CATALOGUE[key] as Labels), ...(LISTING_CATALOGUE[key] ?? (LISTING_CATALOGUE.en as ListingLabels)) };
     chosen.set(lang, labels);
   }
   return labels;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { withoutJsonLd } from '../support/json-ld.js';
 import { startCli } from '../support/running-cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -89,10 +90,10 @@ describe('the site in a real browser', () => {
         await writeFile(site.file, `${source.trimEnd()}\n\n${edited}\n`);
         await page.waitForFunction((text) => document.body.innerText.includes(text), edited, { timeout: 60_000 });
         expect(await page.locator('main').innerText()).toContain(edited);
-        // No page on disk carries the script: it exists only in served responses.
+        // No page on disk carries the script: it exists only in served responses (the JSON-LD is data).
         const onDisk = await readFile(path.join(site.root, '.syndic-cache/preview/dist', new URL(page.url()).pathname), 'utf8');
         expect(onDisk).toContain(edited);
-        expect(onDisk).not.toContain('<script');
+        expect(withoutJsonLd(onDisk)).not.toContain('<script');
       } finally {
         await browser.close();
         expect(await cli.stop('SIGINT')).toBe(0);

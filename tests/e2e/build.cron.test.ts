@@ -98,6 +98,8 @@ describe('publishing rules', () => {
       // Its 0.2.0 address gets a redirect to it.
       'articles/later.html',
       'atom.xml',
+      // The page of all authors counts its articles.
+      'authors/index.html',
       'authors/redaction-syndic/atom.xml',
       'authors/redaction-syndic/feed.json',
       'authors/redaction-syndic/index.html',

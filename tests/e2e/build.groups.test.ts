@@ -92,7 +92,7 @@ describe('group settings', () => {
     await build({ root, now: NOW });
     const written = await files(path.join(root, 'dist'));
     expect(written.filter((file) => file.startsWith('authors/'))).toEqual([]);
-    expect(written.filter((file) => file.startsWith('tags/'))).toEqual(['tags/a/atom.xml', 'tags/a/feed.json', 'tags/a/index.html', 'tags/a/rss.xml']);
+    expect(written.filter((file) => file.startsWith('tags/'))).toEqual(['tags/a/atom.xml', 'tags/a/feed.json', 'tags/a/index.html', 'tags/a/rss.xml', 'tags/index.html']);
     expect((await parseFeed(await readFile(path.join(root, 'dist/tags/a/atom.xml'), 'utf8'))).items.map((item) => item.title)).toEqual(['Story 2']);
   });
 

@@ -75,6 +75,9 @@ describe('build of the seed article', async () => {
         'rss.xml',
         'sitemap.xml',
         ...['coree-du-nord', 'defense', 'russie', 'ukraine'].flatMap((tag) => group(`tags/${tag}`)),
+        // The pages of all tags and all authors.
+        'authors/index.html',
+        'tags/index.html',
         // What Syndic wrote, so the next build deletes only that (src/manifest.ts).
         '.syndic-manifest',
       ].sort(),

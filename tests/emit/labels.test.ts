@@ -15,6 +15,19 @@ describe('labels', () => {
     expect(labelsFor('sw').skip).toBe('Skip to content');
   });
 
+  it('has the listing pages’ words in every language it speaks, a page’s name holding its number', () => {
+    expect(LABEL_LANGUAGES).toHaveLength(18);
+    for (const lang of LABEL_LANGUAGES) {
+      const labels = labelsFor(lang);
+      for (const key of ['authors', 'browse', 'pages', 'newer', 'older', 'page'] as const) expect(labels[key], `${lang} ${key}`).toMatch(/\S/);
+      expect(labels.page, lang).toContain('{n}');
+      expect(labels.newer, lang).not.toBe(labels.older);
+    }
+    expect(labelsFor('ja').page).toBe('{n} ページ');
+    // A language named like an object property gets English, not Object.prototype.
+    expect(labelsFor('__proto__').older).toBe('Older articles');
+  });
+
   it('knows right-to-left languages', () => {
     expect(['ar', 'he', 'fa', 'ur', 'dv', 'az-Arab'].map(directionOf)).toEqual(['rtl', 'rtl', 'rtl', 'rtl', 'rtl', 'rtl']);
     expect(['en', 'fr', 'ja', 'az'].map(directionOf)).toEqual(['ltr', 'ltr', 'ltr', 'ltr']);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dateLocale, longDate } from '../../src/emit/date-locale.js';
 import { articlePage, indexPage, linkFrom } from '../../src/emit/pages.js';
 import { entry, feedSpec, site } from '../support/factories.js';
+import { validateHtml } from '../support/html.js';
+import { withoutJsonLd } from '../support/json-ld.js';
 
 /** Checks every page must pass, whatever it shows. */
 function expectAccessible(html: string, lang: string, dir = 'ltr'): void {
@@ -16,7 +18,8 @@ function expectAccessible(html: string, lang: string, dir = 'ltr'): void {
   // Focus stays visible; a dark scheme exists; no script of any kind.
   expect(html).toMatch(/:focus-visible\{outline:/);
   expect(html).toContain('@media (prefers-color-scheme:dark)');
-  expect(html).not.toMatch(/<script|\son\w+=|javascript:/i);
+  // Data for search engines (json-ld.ts) is the one <script>, and it runs nothing.
+  expect(withoutJsonLd(html)).not.toMatch(/<script|\son\w+=|javascript:/i);
   for (const img of html.match(/<img\b[^>]*>/g) ?? []) expect(img).toMatch(/\salt="/);
   for (const time of html.match(/<time\b[^>]*>/g) ?? []) expect(time).toMatch(/datetime="(?:\d{4}-\d{2}-\d{2}T|PT\d)/);
 }
@@ -129,6 +132,11 @@ describe('articlePage', () => {
     const pdf = articlePage(entry({ assets: { enclosure: { url: 'https://cdn.example/r.pdf', type: 'application/pdf' } } }), site(), feedSpec([])).contents;
     expect(pdf).not.toMatch(/<audio|<video/);
     expect(pdf).toContain('<a href="https://cdn.example/r.pdf" type="application/pdf" download>Télécharger (PDF)</a>');
+  });
+
+  it('is valid HTML, with an image, an episode, tags and a right-to-left article', async () => {
+    const assets = { image: { url: 'https://news.test.example/a.jpg', alt: 'A', width: 4, height: 3 }, enclosure: { url: 'https://news.test.example/e.mp3', type: 'audio/mpeg' } };
+    for (const shown of [page, articlePage(entry({ lang: 'ar', tags: ['X'], assets, episode: { duration: 60 } }), site(), feedSpec([])).contents]) expect(await validateHtml(shown)).toEqual([]);
   });
 
   it('leaves out the tag list when there are no tags', () => {

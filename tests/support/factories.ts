@@ -13,6 +13,7 @@ export function site(overrides: Partial<Site> = {}): Site {
     feedLimit: 20,
     groups: { tag: false, author: false },
     archive: false,
+    pageSize: 50,
     hubs: [],
     ...overrides,
   };

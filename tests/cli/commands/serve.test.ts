@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/cli.js';
 import { SERVE_HELP } from '../../../src/cli/commands/serve.js';
 import { startCli, type RunningCli } from '../../support/running-cli.js';
+import { withoutJsonLd } from '../../support/json-ld.js';
 
 const SITE = path.resolve(import.meta.dirname, '../../fixtures/seed-site/input');
 const PAGE = '/articles/2024/11/21/coree-du-nord-soldats-russie.html';
@@ -194,7 +195,7 @@ describe('syndic serve --watch', () => {
     const url = (await cli.waitFor(/at (http:\/\/127\.0\.0\.1:\d+\/), rebuilding on changes/))[1] ?? '';
     const page = (await get(url, PAGE)).body.toString();
     expect(page).toContain('<script>new EventSource(');
-    expect(await readFile(path.join(root, PREVIEW, PAGE.slice(1)), 'utf8')).not.toContain('<script');
+    expect(withoutJsonLd(await readFile(path.join(root, PREVIEW, PAGE.slice(1)), 'utf8'))).not.toContain('<script');
 
     // Listen like an open page would, then edit the article.
     const { hostname, port } = new URL(url);
