@@ -13,7 +13,9 @@ import type { Article, ArticleMeta, FileStamp, KnownFile, Rendering, Site, Sourc
 import { select } from './select.js';
 import { prepareAll } from './incremental/parse-pool.js';
 import { acquire } from './incremental/lock.js';
-import { outputProblems, projectPaths, type ProjectPaths } from './paths.js';
+import { outputProblems, projectPaths, shown, type ProjectPaths } from './paths.js';
+import { readPublished, writePublished } from './published-memory.js';
+import { retractionPlan } from './retractions.js';
 import { version } from './version.js';
 import type { BuildOptions, BuildResult } from './api.js';
 import type { ChangedSources, Media } from './incremental/state.js';
@@ -50,20 +52,28 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const key = cacheKey(version(), JSON.stringify(loadPaths), { outDir, baseUrl: options.baseUrl, timezone: options.timezone, ...(preview.drafts || preview.future ? preview : {}) });
     const { cache, note } = options.cache === false ? { cache: emptyCache(key), note: undefined } : await readCache(paths.cacheFile, key);
     const notes = note === undefined ? [] : [note];
+    // Hook (retractions): the memory of what readers hold, and every article file found.
+    const memoryFile = shown(paths, paths.publishedFile);
+    const memory = await readPublished(paths.publishedFile, memoryFile);
+    const present = new Set<string>();
     // Not bound to a name here: the article texts are freed once parsed (a third of the memory at 100,000).
-    const state = await parseChanged(await loadSources(loadPaths, cache, options, now), options);
+    const state = await parseChanged(listedIn(present, await loadSources(loadPaths, cache, options, now)), options);
     const media = await mediaOf(paths, state);
     const checked = validate(state.metas.filter((meta) => !media.rejected.has(meta.source)), [...state.problems, ...media.problems], options.keepGoing, state.site.groups);
     const { published } = select(checked.articles, now, preview);
-    const written = await writeSite(root, outDir, state, published, now, options.onProgress, media);
+    // Hook (retractions): decided before anything is written, so a mass deletion stops the build.
+    const retraction = retractionPlan(published, memory, state.site, { now, present, articles: shown(paths, paths.articlesDir).split(path.sep).join('/'), ...(options.confirmDeletions ? { confirmDeletions: true } : {}) });
+    const written = await writeSite(root, outDir, state, published, now, options.onProgress, media, retraction);
     const { changed, hashes, renderings, archives, feedUrls, groups } = written;
     if (options.cache !== false && (state.dirty || changed.length > 0 || media.dirty || note !== undefined)) {
       const failed = await writeCache(paths.cacheFile, { key, settings: state.settingsHash, site: state.site, files: withRenderings(state.files, renderings, media.keys), outputs: hashes, archives, groups });
       if (failed !== undefined && note === undefined) notes.push(failed);
     }
+    // Hook (retractions): only a real build, after the site is in place, remembers what it published.
+    if (options.remember ?? (options.now === undefined && !preview.drafts && !preview.future)) await writePublished(paths.publishedFile, memoryFile, retraction.memory);
     const changedFeeds = changed.flatMap((file) => feedUrls.get(file) ?? []);
     const unchanged = hashes.size - changed.filter((file) => hashes.has(file)).length;
-    return { changed, unchanged, articles: state.count, published: published.length, warnings: checked.problems, notices: [...checked.notices, ...written.notices], notes, changedFeeds, hubs: state.site.hubs };
+    return { changed, unchanged, articles: state.count, published: published.length, warnings: checked.problems, notices: [...checked.notices, ...written.notices, ...retraction.warnings], notes, changedFeeds, hubs: state.site.hubs };
   } finally {
     await release();
   }
@@ -164,6 +174,14 @@ const KEEP_MARKDOWN_MAX = 20_000;
 
 
 
+
+/** Notes the path of every article file found, readable or not: a file still there is never a deletion. */
+function listedIn(present: Set<string>, sources: Sources): Sources {
+  for (const file of sources.articles) present.add(file.path);
+  // An unreadable file (not UTF-8, no permission) is still there.
+  for (const problem of sources.problems) if (problem.file !== undefined) present.add(problem.file);
+  return sources;
+}
 
 function stampsOf(cache: BuildCache): Map<string, FileStamp> {
   return new Map([...cache.files].map(([name, file]) => [name, file.stamp]));

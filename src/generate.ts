@@ -5,6 +5,10 @@ import { failWith, SyndicError } from './errors.js';
 import { emit, feedDocuments, listingsOf } from './emit/index.js';
 import { indexItem } from './emit/pages.js';
 import { movedOutputs } from './emit/moved.js';
+import { retractionPage } from './emit/retraction-page.js';
+import { withGone } from './emit/tombstones.js';
+import { NO_MEMORY, type PublishedMemory } from './published-memory.js';
+import { retractionPlan } from './retractions.js';
 import { mediaCopies, podcastChannel, resolveMedia } from './media.js';
 import type { Article, Entry, SourceFile } from './model.js';
 import type { MediaProbes } from './probe.js';
@@ -22,7 +26,8 @@ import { archiveSpec, plans, select } from './select.js';
 export function generate(
   settingsFile: SourceFile,
   articleFiles: readonly SourceFile[],
-  options: Pick<BuildOptions, 'baseUrl' | 'timezone' | 'keepGoing'> & { media?: MediaProbes },
+  // Hook (retractions): `published` is syndic.published.json as read (retractions.ts).
+  options: Pick<BuildOptions, 'baseUrl' | 'timezone' | 'keepGoing' | 'confirmDeletions'> & { media?: MediaProbes; published?: PublishedMemory; articlesFolder?: string },
   now: Date,
   earlier: readonly SyndicError[] = [],
 ): Generated {
@@ -50,19 +55,23 @@ export function generate(
     return { ...render(article, site, assets?.links), ...(assets === undefined ? {} : { assets }) };
   });
   const { published } = select(entries, now);
+  // Hook (retractions): what readers hold that is no longer published.
+  const memory = options.published ?? NO_MEMORY;
+  const retraction = retractionPlan(published, memory, site, { now, present: new Set([...articleFiles.map((file) => file.path), ...earlier.flatMap((problem) => (problem.file === undefined ? [] : [problem.file]))]), articles: options.articlesFolder ?? memory.articles ?? 'articles', ...(options.confirmDeletions ? { confirmDeletions: true } : {}) });
   const feeds = plans(published, site);
   const same = (entry: Entry): Entry => entry;
-  const listings = listingsOf(feeds, site, same, indexItem, now, podcast);
+  const listings = withGone(listingsOf(feeds, site, same, indexItem, now, podcast), retraction.gone);
   const archives = feeds.flatMap((feed) => feed.archives.map((_, k) => archiveSpec(feed, k + 1, site, same, now)));
   const outputs = emit(published, listings, site);
   const groups = listings.filter((listing) => listing.kind !== 'site').map(({ kind, name, feed }) => ({ kind: kind as 'tag' | 'author', name, dir: feed.dir, homeUrl: feed.homeUrl, title: feed.title }));
   return {
-    outputs: [...outputs, ...movedOutputs(published, groups, new Map(outputs.map((output) => [output.path, output.contents])), site), ...archives.flatMap(feedDocuments)],
+    outputs: [...outputs, ...movedOutputs(published, groups, new Map(outputs.map((output) => [output.path, output.contents])), site), ...archives.flatMap(feedDocuments), ...retraction.notices.map((notice) => retractionPage(notice, site))],
     copies: mediaCopies(published, site, probes),
     articles: articleFiles.length,
     published: published.length,
     warnings: checked.problems,
-    notices: checked.notices,
+    notices: [...checked.notices, ...retraction.warnings],
+    memory: retraction.memory,
   };
 }
 

@@ -10,7 +10,10 @@ import { hashText } from './hash.js';
 import { failWith } from './errors.js';
 import { emit, feedDocuments, groupFeeds, listingsOf } from './emit/index.js';
 import { readSource } from './load.js';
-import { articlePage, indexItem } from './emit/pages.js';
+import { indexItem } from './emit/pages.js';
+import { pageFor, retractionPage } from './emit/retraction-page.js';
+import { withGone } from './emit/tombstones.js';
+import type { RetractionPlan } from './retractions.js';
 import type { Article, ArticleMeta, Entry, FeedSpec, Rendering, Site } from './model.js';
 import { mediaCopies } from './media.js';
 import { movedOutputs } from './emit/moved.js';
@@ -33,6 +36,8 @@ export async function writeSite(
   now: Date,
   onProgress: BuildOptions['onProgress'],
   media: Media,
+  // Hook (retractions): tombstones of unpublished articles and the notices that outlive them.
+  retraction: Pick<RetractionPlan, 'gone' | 'notices'> = { gone: new Map(), notices: [] },
 ): Promise<WriteResult & { renderings: Map<string, Rendering>; archives: Map<string, string>; feedUrls: Map<string, string>; groups: Set<string>; notices: SyndicError[] }> {
   const { cache, site, files, fresh } = state;
   const assetKeys = media.keys;
@@ -69,7 +74,7 @@ export async function writeSite(
       new Map((await pMap(metas, entryOf, { concurrency: 32 })).map((entry) => [entry.source, entry]));
     const carried = [...new Set(feeds.flatMap((feed) => feed.carried))];
     const entries = await renderAll(carried);
-    const listings = listingsOf(feeds, site, (meta) => entries.get(meta.source) as Entry, (meta) => indexItem({ ...meta, url: pageUrl(meta, site) }), now, media.podcast);
+    const listings = withGone(listingsOf(feeds, site, (meta) => entries.get(meta.source) as Entry, (meta) => indexItem({ ...meta, url: pageUrl(meta, site) }), now, media.podcast), retraction.gone);
     // Decided before the loops below forget which articles were fresh.
     const due = published.filter(needsPage);
     const dueSet = new Set(due);
@@ -89,7 +94,7 @@ export async function writeSite(
     }
     const listed = emit([], listings, site);
     const moved = movedOutputs(published, listings.filter((listing) => listing.kind !== 'site').map(({ kind, name, feed }) => ({ kind: kind as 'tag' | 'author', name, dir: feed.dir, homeUrl: feed.homeUrl, title: feed.title })), new Map(listed.map((output) => [output.path, output.contents])), site);
-    await writer.add([...listed, ...moved, ...mediaCopies(published, site, media.probes)]);
+    await writer.add([...listed, ...moved, ...mediaCopies(published, site, media.probes), ...retraction.notices.map((notice) => retractionPage(notice, site))]);
     await opened.add(overridden.copies);
     // An article sits on the site's archive and on those of its tags and authors: rendering it
     // once instead of on each page made a cold 3,000-article build with archives 2x faster.
@@ -103,7 +108,7 @@ export async function writeSite(
     const linked = groupFeeds(listings);
     for (let start = 0; start < due.length; start += PAGE_BATCH) {
       const batch = await pMap(due.slice(start, start + PAGE_BATCH), async (meta) => entries.get(meta.source) ?? (await entryOf(meta)), { concurrency: 32 });
-      await writer.add(batch.map((entry) => articlePage(entry, site, home, linked)));
+      await writer.add(batch.map((entry) => pageFor(entry, site, home, linked)));
       for (const entry of batch) fresh.delete(entry.source);
       onProgress?.({ phase: 'pages', done: Math.min(start + PAGE_BATCH, due.length), total: due.length });
     }

@@ -5,12 +5,14 @@ import type { Entry, FeedSpec } from '../model.js';
 import { escapeAttribute, marked } from './escape.js';
 import { baseItem, FEED_HISTORY, finish, headLinks, newFeed, person } from './feed-adapter.js';
 import { atomEnclosureLinks } from './media.js';
+import { withAtomTombstones } from './tombstones.js';
 
 export function atomDocument(spec: FeedSpec): string {
   const feed = newFeed(spec);
   for (const entry of spec.entries) feed.addItem(atomEntry(entry, spec));
   const xml = finish(feed.atom1(), 'atom', spec);
-  return `${withAtomHead(withAtomEnclosures(xml, spec.entries), spec)}\n`;
+  // Hook (retractions): RFC 6721 tombstones after the last entry (emit/tombstones.ts).
+  return `${withAtomTombstones(withAtomHead(withAtomEnclosures(xml, spec.entries), spec), spec)}\n`;
 }
 
 function atomEntry(entry: Entry, spec: FeedSpec): Item {

@@ -8,7 +8,9 @@ import { atomDocument } from './atom.js';
 import { jsonDocument } from './json.js';
 import { opmlDocument } from './opml.js';
 import { feedPodcast } from './podcasting.js';
-import { articlePage, indexPage, type GroupFeeds, type IndexItem } from './pages.js';
+import { indexPage, type GroupFeeds, type IndexItem } from './pages.js';
+import { pageFor } from './retraction-page.js';
+import { tombstoned } from './tombstones.js';
 import { rssDocument } from './rss.js';
 
 /** Writes one feed as one document of its format. */
@@ -18,7 +20,9 @@ export type Writer = (spec: FeedSpec) => string;
 export const WRITERS: Readonly<Record<FeedFormat, Writer>> = { rss: rssDocument, atom: atomDocument, json: jsonDocument };
 
 /** The documents of one feed (a subscription feed or an archive page), one per format, in its folder. */
-export function feedDocuments(spec: FeedSpec): Output[] {
+export function feedDocuments(given: FeedSpec): Output[] {
+  // Hook (retractions): retracted entries leave all three formats; Atom keeps their tombstones.
+  const spec = tombstoned(given);
   return FEED_FORMATS.map((format) => ({ path: spec.dir + FORMATS[format].file, contents: serialise(spec, format, () => WRITERS[format](spec)) }));
 }
 
@@ -72,7 +76,8 @@ export function listingsOf<T extends Schedulable>(
       kind: feed.kind,
       name: feed.name,
       feed: { ...subscriptionSpec(feed, site, entryOf, now), ...(tagPages.size === 0 ? {} : { tagPages }), ...(channel ? { podcast: channel } : {}) },
-      items: feed.members.map(itemOf),
+      // Hook (retractions): a retracted article is no longer listed; its page is a notice.
+      items: feed.members.filter((member) => !('retracted' in member && member.retracted !== undefined)).map(itemOf),
     };
   });
 }
@@ -89,6 +94,7 @@ export function emit(pages: readonly Entry[], listings: readonly Listing[], site
   return [
     ...listings.flatMap(({ kind, name, feed, items }) => [...feedDocuments(feed), indexPage(items, site, feed, kind === 'site' ? undefined : name)]),
     opmlDocument(listings.map(({ kind, feed }) => ({ kind, spec: feed })), site),
-    ...pages.map((entry) => articlePage(entry, site, home.feed, linked)),
+    // Hook (retractions): a retracted article's page is its notice.
+    ...pages.map((entry) => pageFor(entry, site, home.feed, linked)),
   ];
 }

@@ -8,6 +8,7 @@ import { longDate } from './date-locale.js';
 import { escapeAttribute as esc } from './escape.js';
 import { directionOf, labelsFor, type Labels } from './labels.js';
 import { BoundedMap } from '../bounded-map.js';
+import { correctionNotes } from './corrections.js';
 
 // A measure of ~70 characters, system fonts, and colours of at least 7:1 contrast (WCAG AAA) in
 // both schemes. Focus stays visible for keyboard users; the skip link appears when focused.
@@ -129,6 +130,8 @@ export function articlePage(entry: Entry, site: Site, feed: FeedLinks, groups: G
     `<h1>${esc(entry.title)}</h1>`,
     `<p class="meta">${byline === '' ? '' : `${text.by} ${byline} · `}${date(entry.date, entry.lang, site)}</p>`,
     '</header>',
+    // Hook (corrections): the article's correction notes (emit/corrections.ts).
+    ...correctionNotes(entry, site),
     ...leadFigure(entry, here, site),
     ...player(entry, here, site, text),
     entry.html.trimEnd(),
