@@ -43,19 +43,21 @@ export function withGone<L extends { feed: FeedSpec }>(listings: readonly L[], g
 }
 
 /**
- * The Atom document with its tombstones after the last entry, and the at: namespace on the
- * root. `ref` is the id exactly as <id> has it (feed-adapter finish() writes ids as given).
+ * The Atom document with its tombstones before the first entry (RFC 4287's RELAX NG grammar
+ * wants extension elements of a feed before its entries; order means nothing to readers), and
+ * the at: namespace on the root. `ref` is the id exactly as <id> has it (finish() writes ids as given).
  */
 export function withAtomTombstones(xml: string, spec: FeedSpec): string {
   const stones = spec.tombstones ?? [];
   if (stones.length === 0) return xml;
   const root = xml.indexOf('<feed ');
-  const end = xml.lastIndexOf('</feed>');
-  if (root === -1 || end === -1) throw new Error('tombstones: no Atom <feed> element');
+  const firstEntry = xml.search(/ *<entry[ >]/);
+  const at = firstEntry === -1 ? xml.lastIndexOf('</feed>') : firstEntry;
+  if (root === -1 || at === -1) throw new Error('tombstones: no Atom <feed> element');
   const elements = stones.map((stone) => {
     const open = `    <at:deleted-entry ref="${escapeAttribute(stone.ref)}" when="${escapeAttribute(stone.when)}"`;
     return stone.comment === undefined ? `${open}/>\n` : `${open}>\n        <at:comment>${xmlText(stone.comment)}</at:comment>\n    </at:deleted-entry>\n`;
   });
-  const at = root + '<feed'.length;
-  return `${xml.slice(0, at)} xmlns:at="${TOMBSTONES}"${xml.slice(at, end)}${elements.join('')}${xml.slice(end)}`;
+  const name = root + '<feed'.length;
+  return `${xml.slice(0, name)} xmlns:at="${TOMBSTONES}"${xml.slice(name, at)}${elements.join('')}${xml.slice(at)}`;
 }
