@@ -106,19 +106,28 @@ export async function readPublished(file: string, shown: string): Promise<Publis
     data = JSON.parse(body);
   } catch (error) {
     const at = /position (\d+)/.exec(String((error as Error).message))?.[1];
-    const line = at === undefined ? undefined : body.slice(0, Number(at)).split('\n').length;
-    throw refuse('is not valid JSON', line === undefined ? {} : { line });
+    // Without a position the text ended too early: its last line is where.
+    const line = (at === undefined ? body.trimEnd() : body.slice(0, Number(at))).split('\n').length;
+    throw refuse('is not valid JSON', { line });
   }
   const parsed = memorySchema.safeParse(data);
   if (!parsed.success) {
     // Lines only for a file small enough to read twice; a field path says where in any case.
     const source = body.length <= 1024 * 1024 ? readYaml(body, shown, 1, 'INVALID_PUBLISHED') : undefined;
-    const problems = parsed.error.issues.slice(0, SHOWN).map((issue) => refuse(issue.message, { field: issue.path.join('.') || '(the whole file)', ...(source && source.problems.length === 0 ? { line: source.lineOf(issue.path) } : {}) }));
+    const problems = parsed.error.issues.slice(0, SHOWN).map((issue) => refuse(sentence(issue), { field: issue.path.join('.') || '(the whole file)', ...(source && source.problems.length === 0 ? { line: source.lineOf(issue.path) } : {}) }));
     const more = parsed.error.issues.length - problems.length;
     throw new SyndicError('BUILD_FAILED', `${shown} is unusable${more > 0 ? ` (${more} more problems not shown)` : ''}`, { problems });
   }
   const { about: _about, version: _version, ...memory } = parsed.data;
   return memory.articles === undefined ? { entries: memory.entries, deleted: memory.deleted, retracted: memory.retracted } : { articles: memory.articles, entries: memory.entries, deleted: memory.deleted, retracted: memory.retracted };
+}
+
+/** zod's wording is for programmers: say what the field must be. */
+function sentence(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `has fields Syndic does not write: ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}`;
+  if (issue.code === 'invalid_type') return `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
+  if (issue.code === 'too_small' || issue.code === 'too_big') return issue.code === 'too_small' ? 'must not be empty' : 'is too long';
+  return issue.message;
 }
 
 /** Deterministic bytes: lists sorted by id, keys in one order, one entry per line for readable diffs. */
