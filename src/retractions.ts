@@ -37,6 +37,7 @@ export interface RetractionPlan {
 
 type Published = Pick<ArticleMeta, 'id' | 'source' | 'date' | 'updated' | 'draft' | 'tags' | 'authors' | 'page' | 'moved' | 'title' | 'lang' | 'retracted'>;
 
+/** `published` newest first, as select() gives it. */
 export function retractionPlan(published: readonly Published[], memory: PublishedMemory, site: Site, input: RetractionInput): RetractionPlan {
   const feeds = new Map(plans(published, site).map((feed) => [feed.dir, feed]));
   const limitOf = (feed: FeedPlan<Published>): number => (feed.kind === 'site' ? site.feedLimit : (site.groups[feed.kind] as GroupSettings).feedLimit);
@@ -75,7 +76,7 @@ export function retractionPlan(published: readonly Published[], memory: Publishe
   for (const before of memory.entries) {
     if (ids.has(before.id) || retracted.has(before.id) || entries.has(before.id)) continue;
     // Left out, not deleted: its file is there (--keep-going, a draft again), or the folder is another.
-    if (skipAll || confirmSkipped(before, input)) {
+    if (skipAll || input.present.has(before.source)) {
       entries.set(before.id, before);
       continue;
     }
@@ -119,10 +120,6 @@ export function retractionPlan(published: readonly Published[], memory: Publishe
     deletions,
     warnings,
   };
-}
-
-function confirmSkipped(entry: Remembered, input: RetractionInput): boolean {
-  return input.present.has(entry.source);
 }
 
 /** How many members (newest first) are newer than `date`: the entries that pushed it down. */
