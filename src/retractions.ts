@@ -89,8 +89,7 @@ export function retractionPlan(published: readonly Published[], memory: Publishe
   }
   if (deletions.length > MAX_DELETIONS && input.confirmDeletions !== true) {
     const shown = deletions.slice(0, 5).join(', ');
-    throw new SyndicError('MASS_DELETION', `would tombstone ${deletions.length} published articles at once (${shown}${deletions.length > 5 ? ', …' : ''}), whose files are gone`, {
-      field: '--confirm-deletions',
+    throw new SyndicError('MASS_DELETION', `this build would tombstone ${deletions.length} published articles at once, whose files are gone: ${shown}${deletions.length > 5 ? ', …' : ''}`, {
       hint: 'if they were deleted on purpose, build again with --confirm-deletions; if not, check --articles and restore the files (nothing was written)',
     });
   }

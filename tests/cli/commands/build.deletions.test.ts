@@ -36,7 +36,7 @@ describe('build --confirm-deletions', () => {
     for (const n of [1, 2, 3, 4]) await unlink(path.join(root, `articles/${n}.md`));
     const stopped = await cli(['build', '--root', root, '--quiet']);
     expect(stopped.code).toBe(EXIT.invalidInput);
-    expect(stopped.stderr).toContain('would tombstone 4 published articles at once');
+    expect(stopped.stderr).toContain('this build would tombstone 4 published articles at once, whose files are gone: tag:deletions.example,2024-12-01:1, ');
     expect(stopped.stderr).toContain('build again with --confirm-deletions');
     expect(stopped.stderr).not.toMatch(/^\s+at /m);
     expect(await readFile(path.join(root, 'syndic.published.json'), 'utf8')).toBe(memory);
