@@ -5,7 +5,8 @@ import { stat } from 'node:fs/promises';
 import type { CheckOptions, CheckResult } from './api.js';
 import { failWith, fromData, SyndicError } from './errors.js';
 import { load } from './load.js';
-import { outputProblems, projectPaths } from './paths.js';
+import { outputProblems, projectPaths, shown } from './paths.js';
+import { readPublished } from './published-memory.js';
 import type { Article, ArticleMeta, GroupKind, Site, SourceFile } from './model.js';
 import { validate } from './validate.js';
 
@@ -22,7 +23,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     return { articles: 0, problems: [new SyndicError('UNREADABLE', 'is not a folder', { file: root, hint: 'pass --root DIR, the folder that holds syndic.yaml and articles/' })], warnings: [] };
   }
   const loaded = await load(paths);
-  loaded.problems.unshift(...outputProblems(paths));
+  loaded.problems.unshift(...outputProblems(paths), ...(await publishedProblems(paths.publishedFile, shown(paths, paths.publishedFile))));
   const files = loaded.articles.filter((file): file is SourceFile => 'text' in file);
   const [{ checkSettings, parseArticle, STAND_IN_SITE }, { loadLanguageRegistry }] = await Promise.all([import('./parse.js'), import('./language.js')]);
   await loadLanguageRegistry();
@@ -56,3 +57,13 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   return { articles: files.length, problems: settled.problems, warnings: [...settled.notices, ...podcastWarnings(valid, site, media)] };
 }
 
+/** Hook (retractions): a damaged syndic.published.json would stop the build, so check says so; it never writes it. */
+async function publishedProblems(file: string, name: string): Promise<SyndicError[]> {
+  try {
+    await readPublished(file, name);
+    return [];
+  } catch (error) {
+    if (!(error instanceof SyndicError)) throw error;
+    return error.problems.length > 0 ? [...error.problems] : [error];
+  }
+}

@@ -51,3 +51,14 @@ describe('build --confirm-deletions', () => {
     expect(await exists(path.join(root, 'syndic.published.json'))).toBe(false);
   });
 });
+
+describe('check and syndic.published.json', () => {
+  it('reports a damaged file as a build would, and leaves it as it is', async () => {
+    const root = await site(1);
+    await writeFile(path.join(root, 'syndic.published.json'), '{"version": 1,\n "entries": 3, "deleted": [], "retracted": []}\n');
+    const result = await cli(['check', '--root', root]);
+    expect(result.code).toBe(EXIT.invalidInput);
+    expect(result.stderr).toContain('syndic.published.json:2: entries: must be a list');
+    expect(await readFile(path.join(root, 'syndic.published.json'), 'utf8')).toBe('{"version": 1,\n "entries": 3, "deleted": [], "retracted": []}\n');
+  });
+});
