@@ -73,13 +73,17 @@ export function retractionPlan(published: readonly Published[], memory: Publishe
     if (ids.has(before.id) || retracted.has(before.id)) continue;
     retracted.set(before.id, { ...before, feeds: stillHeld(before.date, before.feeds) });
   }
+  const sources = new Set(published.map((item) => item.source));
   for (const before of memory.entries) {
     if (ids.has(before.id) || retracted.has(before.id) || entries.has(before.id)) continue;
     // Left out, not deleted: its file is there (--keep-going, a draft again), or the folder is another.
-    if (skipAll || input.present.has(before.source)) {
+    // A file published under another id now (its `id:` changed) no longer carries this one.
+    if (skipAll || (input.present.has(before.source) && !sources.has(before.source))) {
       entries.set(before.id, before);
       continue;
     }
+    // Only what a reader may still hold counts, and is buried.
+    if (stillHeld(before.date, before.feeds).length === 0) continue;
     deletions.push(before.id);
     deleted.set(before.id, { id: before.id, date: before.date, when: input.now.toISOString(), feeds: before.feeds });
   }
