@@ -73,12 +73,11 @@ export function retractionPlan(published: readonly Published[], memory: Publishe
     if (ids.has(before.id) || retracted.has(before.id)) continue;
     retracted.set(before.id, { ...before, feeds: stillHeld(before.date, before.feeds) });
   }
-  const sources = new Set(published.map((item) => item.source));
   for (const before of memory.entries) {
     if (ids.has(before.id) || retracted.has(before.id) || entries.has(before.id)) continue;
-    // Left out, not deleted: its file is there (--keep-going, a draft again), or the folder is another.
-    // A file published under another id now (its `id:` changed) no longer carries this one.
-    if (skipAll || (input.present.has(before.source) && !sources.has(before.source))) {
+    // Left out, not deleted: its file is there (--keep-going, a draft again, an id that --base-url
+    // changed), or the folder is another. Never guessed: a file that is there deletes nothing.
+    if (skipAll || input.present.has(before.source)) {
       entries.set(before.id, before);
       continue;
     }
