@@ -11,7 +11,7 @@ export function atomDocument(spec: FeedSpec): string {
   const feed = newFeed(spec);
   for (const entry of spec.entries) feed.addItem(atomEntry(entry, spec));
   const xml = finish(feed.atom1(), 'atom', spec);
-  // Hook (retractions): RFC 6721 tombstones after the last entry (emit/tombstones.ts).
+  // Hook (retractions): RFC 6721 tombstones before the first entry (emit/tombstones.ts).
   return `${withAtomTombstones(withAtomHead(withAtomEnclosures(xml, spec.entries), spec), spec)}\n`;
 }
 
