@@ -2,6 +2,7 @@
 // calls can name them without importing build.ts back (an import cycle).
 import type { FileCopy, Output } from './model.js';
 import type { SyndicError } from './errors.js';
+import type { PublishedMemory } from './published-memory.js';
 
 export interface BuildOptions {
   /** Project folder. Default: the current directory. */
@@ -36,6 +37,12 @@ export interface BuildOptions {
   keepMarkdownMax?: number;
   /** Called as articles are parsed and pages written, so a CLI can draw progress; build() itself never prints. */
   onProgress?: (event: BuildProgress) => void;
+  // --- corrections and retractions ---
+  /** Tombstone more than 3 deleted articles at once (`--confirm-deletions`). Default false: such a build stops. */
+  confirmDeletions?: boolean;
+  /** Update `<root>/syndic.published.json`. Default: only a real build (no `now`, `drafts` or `future`); `serve` never. */
+  remember?: boolean;
+  // --- end corrections and retractions ---
 }
 
 /** How far a build is: `done` of `total` changed articles parsed, or pages written. */
@@ -66,7 +73,12 @@ export interface BuildResult {
 }
 
 /** What the pure core computes: every file of the site, as data. */
-export type Generated = Omit<BuildResult, 'changed' | 'unchanged' | 'changedFeeds' | 'hubs' | 'notes'> & { outputs: Output[]; copies: FileCopy[] };
+export type Generated = Omit<BuildResult, 'changed' | 'unchanged' | 'changedFeeds' | 'hubs' | 'notes'> & {
+  outputs: Output[];
+  copies: FileCopy[];
+  /** What syndic.published.json would hold after this build (retractions). */
+  memory: PublishedMemory;
+};
 
 export type CheckOptions = Pick<BuildOptions, 'root' | 'articlesDir' | 'settingsFile' | 'outDir' | 'baseUrl' | 'timezone'>;
 

@@ -11,7 +11,9 @@ import { incrementalPlan } from './incremental/plan.js';
 import { buildKey } from './incremental/key.js';
 import { loadSources, mediaOf, parseSources, settingsFailure, validateStage } from './pipeline.js';
 import type { Rendering } from './model.js';
-import { outputProblems, projectPaths, type ProjectPaths } from './paths.js';
+import { outputProblems, projectPaths, shown, type ProjectPaths } from './paths.js';
+import { readPublished, writePublished } from './published-memory.js';
+import { presentIn, retractionPlan } from './retractions.js';
 import { select } from './select.js';
 import { writeSite } from './write-site.js';
 
@@ -35,7 +37,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const preview = { drafts: options.drafts === true, future: options.future === true };
     const key = buildKey(paths, { baseUrl: options.baseUrl, timezone: options.timezone, ...(preview.drafts || preview.future ? preview : {}) });
     const { cache, note } = options.cache === false ? { cache: emptyCache(key), note: undefined } : await readCache(paths.cacheFile, key);
+    const memory = await readPublished(paths.publishedFile, shown(paths, paths.publishedFile));
     const sources = await loadSources(paths, cache, options);
+    // Every article file found, readable or not: a file still there is never a deletion.
+    const present = presentIn(sources);
     if (!sources.site) failWith(sources.problems);
     // Not bound to a name past here: the article texts are freed once parsed (a third of the memory at 100,000).
     const parsed = await parseSources({ ...sources, site: sources.site }, options);
@@ -45,7 +50,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (media.podcastProblems.length > 0) failWith([...parsed.problems, ...media.problems, ...media.podcastProblems]);
     const checked = validateStage(parsed, media, options.keepGoing);
     const { published } = select(checked.articles, now, preview);
-    const input = { site: parsed.site, published, media, now, onProgress: options.onProgress };
+    // Decided before anything is written, so a mass deletion stops the build.
+    const retraction = retractionPlan(published, memory, parsed.site, { now, present, articles: shown(paths, paths.articlesDir).split(path.sep).join('/'), ...(options.confirmDeletions ? { confirmDeletions: true } : {}) });
+    const input = { site: parsed.site, published, media, now, retraction, onProgress: options.onProgress };
     const written = await writeSite(paths, cache.outputs, (disk) => generate(input, incrementalPlan(paths.root, parsed, media, disk, `${key}\0${parsed.settingsHash}`)));
     const { changed, hashes, generation } = written;
     const notes = note === undefined ? [] : [note];
@@ -54,9 +61,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const failed = await writeCache(paths.cacheFile, { key, settings: parsed.settingsHash, site: parsed.site, files, outputs: hashes, documents: generation.fingerprints } satisfies BuildCache);
       if (failed !== undefined && note === undefined) notes.push(failed);
     }
+    // Only a real build, once the site is in place, remembers what readers were given.
+    if (options.remember ?? (options.now === undefined && !preview.drafts && !preview.future)) await writePublished(paths.publishedFile, shown(paths, paths.publishedFile), retraction.memory);
     const changedFeeds = changed.flatMap((file) => generation.feedUrls.get(file) ?? []);
     const unchanged = hashes.size - changed.filter((file) => hashes.has(file)).length;
-    return { changed, unchanged, articles: parsed.count, published: published.length, warnings: checked.problems, notices: [...checked.notices, ...written.notices], notes, changedFeeds, hubs: parsed.site.hubs };
+    return { changed, unchanged, articles: parsed.count, published: published.length, warnings: checked.problems, notices: [...checked.notices, ...written.notices, ...retraction.warnings], notes, changedFeeds, hubs: parsed.site.hubs };
   } finally {
     await release();
   }

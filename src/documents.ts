@@ -18,10 +18,11 @@ import { NEWS_SITEMAP_PATH, SITEMAP_PATH, sitemapDocuments, sitemapPages } from 
 import { groupIndexes, groupIndexPages } from './emit/group-index.js';
 import { listingPage, type IndexItem, type ListingContext } from './emit/listing-page.js';
 import { logoOf } from './emit/page-meta.js';
-import { articlePage, indexItem, type FeedLinks, type GroupFeeds } from './emit/pages.js';
+import { indexItem, type FeedLinks, type GroupFeeds } from './emit/pages.js';
 import { feedPodcast } from './emit/podcasting.js';
 import { FEED_FORMATS, FORMATS } from './formats.js';
-import type { ArticleMeta, Entry, Output, PodcastChannel, Site } from './model.js';
+import type { ArticleMeta, Entry, Output, PodcastChannel, Site, Tombstone } from './model.js';
+import { pageFor, retractionPage, type Notice } from './emit/retraction-page.js';
 import { archiveDir, archiveSpec, listingPagePath, paginate, type FeedPlan } from './select.js';
 import { GROUP_DIRS, groupDir, INDEX_PATH, OPML_PATH, pageUrl, STYLESHEET_PATH } from './urls.js';
 
@@ -45,6 +46,10 @@ export interface DocumentContext {
   inputs(meta: ArticleMeta): string;
   /** The settings and the versions the bytes depend on, folded into every fingerprint. */
   salt: string;
+  /** Tombstones of articles no longer published, by the folder of the feed whose readers may hold them. */
+  gone: ReadonlyMap<string, readonly Tombstone[]>;
+  /** Retracted articles no longer published: their pages stay as notices. */
+  notices: readonly Notice[];
 }
 
 export function fingerprint(context: Pick<DocumentContext, 'salt'>, parts: unknown): string {
@@ -73,7 +78,7 @@ export function siteDocuments(context: DocumentContext, pages: readonly string[]
 
 type DocumentKind = (context: DocumentContext, pages: readonly string[]) => Document[];
 
-const DOCUMENT_KINDS: DocumentKind[] = [subscriptions, listingPages, groupIndex, opml, stylesheet, sitemaps, newsMap, robots, redirects, archives];
+const DOCUMENT_KINDS: DocumentKind[] = [subscriptions, listingPages, groupIndex, opml, stylesheet, sitemaps, newsMap, robots, redirects, archives, notices];
 
 const feedFiles = (dir: string): string[] => FEED_FORMATS.map((format) => dir + FORMATS[format].file);
 
@@ -81,7 +86,7 @@ const feedFiles = (dir: string): string[] => FEED_FORMATS.map((format) => dir + 
 function taken(context: DocumentContext, pages: readonly string[]): Set<string> {
   const listingFiles = (feed: FeedPlan<ArticleMeta>): string[] => [feed.dir + INDEX_PATH, ...paginate(feed.members, context.site.pageSize).older.map((_, k) => listingPagePath(feed.dir, k + 1))];
   const groupIndexFiles = Object.values(GROUP_DIRS).map((dir) => dir + INDEX_PATH);
-  return new Set([...context.feeds.flatMap((feed) => [...feedFiles(feed.dir), ...listingFiles(feed)]), ...groupIndexFiles, OPML_PATH, STYLESHEET_PATH, ROBOTS_PATH, SITEMAP_PATH, NEWS_SITEMAP_PATH, ...pages]);
+  return new Set([...context.feeds.flatMap((feed) => [...feedFiles(feed.dir), ...listingFiles(feed)]), ...groupIndexFiles, OPML_PATH, STYLESHEET_PATH, ROBOTS_PATH, SITEMAP_PATH, NEWS_SITEMAP_PATH, ...context.notices.map((notice) => notice.page), ...pages]);
 }
 
 function movedGroupsOf(context: DocumentContext): Map<string, string> {
@@ -101,12 +106,14 @@ function subscriptions(context: DocumentContext, pages: readonly string[]): Docu
     const copies = old === undefined ? [] : files.map((file) => [file, old + file.slice(feed.dir.length)] as const).filter(([, to]) => !busy.has(to));
     const channel = feedPodcast(feed.kind, feed.name, podcast) === undefined ? undefined : channelHash;
     const carriedTags = feed.carried.map((meta) => meta.tags.filter((tag) => tagPages.has(tag)));
+    const gone = context.gone.get(feed.dir);
     return {
       paths: [...files, ...copies.map(([, to]) => to)],
-      fingerprint: fingerprint(context, ['feed', feed.kind, feed.name, feed.dir, feed.archives.length, feed.carried.map(context.inputs), carriedTags, tagPages.size > 0, channel, copies]),
+      fingerprint: fingerprint(context, ['feed', feed.kind, feed.name, feed.dir, feed.archives.length, feed.carried.map(context.inputs), carriedTags, tagPages.size > 0, channel, copies, gone]),
       needs: feed.carried,
       make: (entry) => {
-        const outputs = feedDocuments(listingOf(feed, site, entry, indexOfMeta(site), now, podcast, tagPages).feed);
+        const spec = listingOf(feed, site, entry, indexOfMeta(site), now, podcast, tagPages).feed;
+        const outputs = feedDocuments(gone === undefined ? spec : { ...spec, tombstones: [...(spec.tombstones ?? []), ...gone] });
         const byPath = new Map(outputs.map((output) => [output.path, output.contents]));
         return [...outputs, ...copies.map(([from, to]) => ({ path: to, contents: byPath.get(from) ?? '' }))];
       },
@@ -121,7 +128,8 @@ function listingPages(context: DocumentContext): Document[] {
   const links = listingContext(context);
   return context.feeds.flatMap((feed, k) => {
     const listing = listings[k] as Listing;
-    const listed = { ...listing, items: feed.members.map(indexOfMeta(site)) };
+    // A retracted article is no longer listed; its page is a notice.
+    const listed = { ...listing, items: feed.members.filter(unretracted).map(indexOfMeta(site)) };
     const pages = paginate(listed.items, site.pageSize);
     const count = pages.older.length;
     const { title, description, image } = listing.feed;
@@ -159,6 +167,15 @@ function listingContext(context: DocumentContext): Required<ListingContext> {
   return { browse: groupIndexes(listings, context.site).map(({ kind, url }) => ({ kind, url })), logo: home ? logoOf(home.feed) : undefined };
 }
 
+/** The pages of retracted articles no longer published: a notice with the reason, at the same URL. */
+function notices(context: DocumentContext): Document[] {
+  return context.notices.map((notice) => ({ paths: [notice.page], fingerprint: fingerprint(context, ['notice', notice]), needs: [], make: () => [retractionPage(notice, context.site)] }));
+}
+
+function unretracted(meta: ArticleMeta): boolean {
+  return meta.retracted === undefined;
+}
+
 function shownItem(item: IndexItem): unknown[] {
   return [item.title, item.url, item.date.getTime(), item.lang];
 }
@@ -193,14 +210,15 @@ function sitemaps(context: DocumentContext): Document[] {
   });
   const { listings } = feedLinks(context);
   const groupPages = groupIndexes(listings, context.site).map(({ kind }) => ({ dir: GROUP_DIRS[kind], members: context.feeds.filter((feed) => feed.kind === kind).flatMap((feed) => feed.members) }));
-  const pages = sitemapPages(home?.members ?? [], [...listed, ...groupPages], context.site);
+  // A retraction notice asks not to be indexed: only live articles are listed.
+  const pages = sitemapPages((home?.members ?? []).filter(unretracted), [...listed, ...groupPages], context.site);
   const files = sitemapDocuments(pages, context.site);
   return [{ paths: files.map((file) => file.path), fingerprint: fingerprint(context, ['sitemap', pages.map((page) => [page.url, page.lastmod?.getTime()])]), needs: [], make: () => files }];
 }
 
 /** news-sitemap.xml: `now` reaches it only through which articles fall in its two-day window. */
 function newsMap(context: DocumentContext): Document[] {
-  const published = context.feeds[0]?.members ?? [];
+  const published = (context.feeds[0]?.members ?? []).filter(unretracted);
   const inWindow = newsArticles(published, context.now);
   return [{ paths: [NEWS_SITEMAP_PATH], fingerprint: fingerprint(context, ['news-sitemap', inWindow.map(context.inputs)]), needs: [], make: () => [newsSitemap(published, context.site, context.now)] }];
 }
@@ -254,7 +272,7 @@ export function articleDocument(context: DocumentContext, meta: ArticleMeta, pat
     paths: [path],
     fingerprint: fingerprint(context, ['page', context.inputs(meta), groups]),
     needs: [meta],
-    make: (entry) => [articlePage(entry(meta), context.site, links.home, links.linked)],
+    make: (entry) => [pageFor(entry(meta), context.site, links.home, links.linked)],
   };
 }
 

@@ -10,7 +10,9 @@ export type SyndicErrorCode =
   | 'UNSAFE_OUTPUT' // the output folder overlaps the project, is a file or a link, or a staging name is taken
   | 'WRITE_FAILED' // the disk refused a write (full, read-only, permissions); the output folder is as it was
   | 'EXISTS' // `new` or `import` would overwrite an existing article
-  | 'TOO_LARGE'; // an output would exceed what one JavaScript string can hold
+  | 'TOO_LARGE' // an output would exceed what one JavaScript string can hold
+  | 'INVALID_PUBLISHED' // syndic.published.json, the memory of published ids, is unusable
+  | 'MASS_DELETION'; // a build would tombstone more published articles at once than it may without --confirm-deletions
 
 export interface SyndicErrorDetails {
   /** Path as the user would type it, relative to the project root where possible. */

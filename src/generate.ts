@@ -8,11 +8,14 @@ import { articleDocument, feedLinks, siteDocuments, type Document, type Document
 import type { Article, ArticleMeta, Entry, FileCopy, Output, Rendering, Site } from './model.js';
 import { mediaCopies } from './media.js';
 import type { Media } from './media-step.js';
+import type { RetractionPlan } from './retractions.js';
 import { plans } from './select.js';
 import { FEED_PATHS, pagePath, pageUrl } from './urls.js';
 
 export interface GenerateInput {
   site: Site;
+  /** Tombstones of articles no longer published, and the notices that keep retracted pages (retractions.ts). */
+  retraction?: Pick<RetractionPlan, 'gone' | 'notices'>;
   /** Every published article, newest first (select()). */
   published: readonly ArticleMeta[];
   media: Media;
@@ -75,7 +78,7 @@ export function fullPlan(articles: ReadonlyMap<string, Article>): Plan {
 export async function* generate(input: GenerateInput, plan: Plan): AsyncGenerator<Array<Output | FileCopy>, Generation> {
   const { site, published, media, now } = input;
   const feeds = plans([...published], site);
-  const context: DocumentContext = { site, now, feeds, podcast: media.podcast, inputs: plan.inputs, salt: plan.salt };
+  const context: DocumentContext = { site, now, feeds, podcast: media.podcast, inputs: plan.inputs, salt: plan.salt, gone: input.retraction?.gone ?? new Map(), notices: input.retraction?.notices ?? [] };
   const kept = new Set<string>();
   const fingerprints = new Map<string, string>();
   const entries = new Map<string, Entry>();

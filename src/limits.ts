@@ -42,4 +42,8 @@ export const LIMITS = {
    * readers refuse text nodes over 10 MB. 1 MiB of Markdown renders to at most ~6 MB.
    */
   htmlBytes: 5_000_000,
+  /** Corrections on one article: each is a line on its page. */
+  corrections: 50,
+  /** Bytes of syndic.published.json: ~300 bytes an entry, so far above a window of 100,000 ids plus years of retractions. */
+  publishedBytes: 64 * 1024 * 1024,
 } as const;

@@ -226,6 +226,25 @@ export interface Article {
   notices?: ProblemData[];
   /** Lines of these fields (1 when absent), for reports of clashes between articles. */
   lines: { id: number; slug: number; tags: number; author: number };
+  /** Withdrawn (frontmatter `retracted`): the feeds carry a tombstone, the page a notice. */
+  retracted?: Retraction;
+  /** Frontmatter `correction`, oldest first: shown on the page; `updated` is at least the last one. */
+  corrections?: Correction[];
+}
+
+// Dates as ISO strings: these travel through the build cache's JSON unchanged.
+/** Why and when an article was withdrawn. */
+export interface Retraction {
+  /** RFC 3339 instant (UTC): the tombstone's `when`. */
+  when: string;
+  reason: string;
+}
+
+/** One correction note of an article. */
+export interface Correction {
+  /** RFC 3339 instant (UTC). */
+  date: string;
+  note: string;
 }
 
 /** An article without its Markdown: what the build cache keeps. */
@@ -311,6 +330,18 @@ export interface FeedSpec {
   feedContent?: FeedContent;
   /** The XSLT stylesheet browsers apply to the RSS and Atom documents (emit/stylesheet.ts). */
   stylesheet?: string;
+  /** RFC 6721 tombstones of withdrawn entries this document's readers may still hold (Atom only). */
+  tombstones?: Tombstone[];
+}
+
+/** An entry withdrawn from a feed (RFC 6721 at:deleted-entry). */
+export interface Tombstone {
+  /** The entry's id, exactly as the Atom feed wrote it in <id>. */
+  ref: string;
+  /** RFC 3339 instant. */
+  when: string;
+  /** The retraction's reason; none for a deleted article. */
+  comment?: string;
 }
 
 /** Where a feed document sits in its RFC 5005 archive (https://www.rfc-editor.org/rfc/rfc5005#section-4). */

@@ -13,6 +13,7 @@ import { readYaml, type YamlSource } from './yaml-source.js';
 import { issueProblems, yamlSentences } from './messages.js';
 import { DEFAULT_PERMALINK, permalinkPath } from './permalink.js';
 import { fileSlug, legacy } from './slug.js';
+import { correctedUpdated, retractionFields } from './retraction-fields.js';
 
 export interface SettingsOverrides {
   url?: string;
@@ -272,6 +273,9 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
   }
   if (result.success) problems.push(...namedWithoutNumber(result.data, source, file.path));
   if (result.success) problems.push(...folderNameProblems(result.data, source, file.path));
+  // Hook (corrections and retractions): `retracted` and `correction` as dates.
+  const retraction = result.success && date ? retractionFields(result.data, source, file.path, site.timezone, date) : { value: {}, problems: [] };
+  problems.push(...retraction.problems);
   // Blank lines keep Markdown line numbers equal to file line numbers.
   const markdown = '\n'.repeat(text.slice(0, text.length - split.content.length).split('\n').length - 1) + split.content;
   const complex = markdownComplexity(markdown);
@@ -301,7 +305,7 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
       ...(notices.length === 0 ? {} : { notices }),
       title: fm.title,
       date,
-      updated,
+      updated: correctedUpdated(updated, retraction.value),
       authors: fm.author === undefined ? site.authors : toPeople(fm.author),
       ...(fm.summary === undefined ? {} : { summary: fm.summary }),
       tags: fm.tags ?? [],
@@ -309,6 +313,7 @@ export function parseArticle(file: SourceFile, site: Site): Parsed<Article> {
       draft: fm.draft ?? false,
       ...media(fm, source, file.path),
       ...(references.length === 0 ? {} : { references }),
+      ...retraction.value,
       lines: {
         id: fm.id === undefined ? 1 : source.lineOf(['id']),
         slug: fm.slug === undefined ? 1 : source.lineOf(['slug']),

@@ -7,6 +7,7 @@ import { SyndicError } from './errors.js';
 import { isLocal, mediaRefs, type ResolvedMedia } from './media.js';
 import type { ArticleMeta } from './model.js';
 import type { MediaProbes } from './probe.js';
+import { PUBLISHED_FILE } from './published-memory.js';
 
 export interface PathOptions {
   /** Project folder. Default: the current directory. */
@@ -34,6 +35,8 @@ export interface ProjectPaths {
   cacheFile: string;
   /** Where `serve` builds: inside the cache folder, so it may be an output folder. */
   previewDir: string;
+  /** `syndic.published.json` at the root: the committed memory of published ids and retractions. */
+  publishedFile: string;
   /** Beside the output folder: builds of one folder take turns. */
   lockFile: string;
   /** The new tree, written before the swap. */
@@ -57,6 +60,7 @@ export function projectPaths(options: PathOptions = {}): ProjectPaths {
     cacheDir,
     cacheFile: options.cacheFile === undefined ? path.join(cacheDir, 'build.json') : path.resolve(root, options.cacheFile),
     previewDir: path.join(cacheDir, 'preview'),
+    publishedFile: path.join(root, PUBLISHED_FILE),
     ...swapPaths(outDir),
   };
 }
@@ -89,6 +93,7 @@ export function outputProblems(paths: ProjectPaths): SyndicError[] {
   const sources: Array<[string, string]> = [
     [paths.articlesDir, 'the articles folder'],
     [paths.settingsFile, 'the settings file'],
+    [paths.publishedFile, 'the memory of published entries'],
     ...(exists(paths.staticDir) ? [[paths.staticDir, 'the static/ folder'] as [string, string]] : []),
   ];
   const problems: SyndicError[] = [];

@@ -13,6 +13,8 @@ import { findMedia, type Media } from './media-step.js';
 import type { Article, ArticleMeta, FileCopy, FileStamp, KnownFile, Output, Site, SourceFile } from './model.js';
 import type { ProjectPaths } from './paths.js';
 import type { MediaProbes } from './probe.js';
+import { NO_MEMORY, type PublishedMemory } from './published-memory.js';
+import { presentIn, retractionPlan } from './retractions.js';
 import { select } from './select.js';
 import { duplicates, validate } from './validate.js';
 
@@ -129,7 +131,8 @@ export function validateStage(parsed: ChangedSources, media: Media, keepGoing: b
 export async function generateSite(
   settingsFile: SourceFile,
   articleFiles: readonly SourceFile[],
-  options: Pick<BuildOptions, 'baseUrl' | 'timezone' | 'keepGoing'> & { media?: MediaProbes },
+  // `published` is syndic.published.json as read: what readers were given before (retractions.ts).
+  options: Pick<BuildOptions, 'baseUrl' | 'timezone' | 'keepGoing' | 'confirmDeletions'> & { media?: MediaProbes; published?: PublishedMemory; articlesFolder?: string },
   now: Date,
 ): Promise<Generated> {
   const cache = emptyCache('');
@@ -144,7 +147,9 @@ export async function generateSite(
   const { published } = select(checked.articles, now);
   const articles = new Map([...parsed.fresh].flatMap(([source, article]) => (article ? [[source, article] as const] : [])));
   const outputs: Array<Output | FileCopy> = [];
-  const site = generate({ site: parsed.site, published, media, now }, fullPlan(articles));
+  const memory = options.published ?? NO_MEMORY;
+  const retraction = retractionPlan(published, memory, parsed.site, { now, present: presentIn({ articles: articleFiles, problems: parsed.problems }), articles: options.articlesFolder ?? memory.articles ?? 'articles', ...(options.confirmDeletions ? { confirmDeletions: true } : {}) });
+  const site = generate({ site: parsed.site, published, media, now, retraction }, fullPlan(articles));
   for (let next = await site.next(); !next.done; next = await site.next()) outputs.push(...next.value);
   return {
     outputs: outputs.filter((output): output is Output => 'contents' in output),
@@ -152,7 +157,8 @@ export async function generateSite(
     articles: articleFiles.length,
     published: published.length,
     warnings: checked.problems,
-    notices: checked.notices,
+    notices: [...checked.notices, ...retraction.warnings],
+    memory: retraction.memory,
   };
 }
 

@@ -528,6 +528,9 @@ export function isEntryId(value: string): boolean {
   return url.protocol === 'tag:' || url.protocol === 'urn:' || url.hostname !== '';
 }
 
+/** One correction of an article: when, and what was wrong. */
+const correctionSchema = z.strictObject({ date: dateString, note: text });
+
 export const frontmatterSchema = z.strictObject({
   /** Headline, plain text, at most 200 characters. Required. */
   title: z
@@ -584,6 +587,12 @@ export const frontmatterSchema = z.strictObject({
   /** Transcript file (WebVTT, SRT, HTML, JSON or text), URL or project path: podcast:transcript. Optional. */
   transcript: mediaLocation.optional(),
   ...podcastingEpisode,
+  // --- corrections and retractions (src/retraction-fields.ts) ---
+  /** Withdraws the article: {date, reason}. Its page becomes a notice, the Atom feed a tombstone (RFC 6721). Optional. */
+  retracted: z.strictObject({ date: dateString, reason: text }, { error: 'must be {date: YYYY-MM-DD, reason: "…"}' }).optional(),
+  /** A correction shown on the page, {date, note}, or a list of them; `updated` becomes the latest date. Optional. */
+  correction: z.union([correctionSchema, z.array(correctionSchema).min(1, 'must list at least one correction').max(LIMITS.corrections, `lists more than ${LIMITS.corrections} corrections`)], { error: 'must be {date: YYYY-MM-DD, note: "…"} or a list of them' }).optional(),
+  // --- end corrections and retractions ---
 });
 
 export type SettingsInput = z.input<typeof settingsSchema>;

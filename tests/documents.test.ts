@@ -11,7 +11,7 @@ const asEntry = (meta: ArticleMeta): Entry => meta as Entry;
 
 function contextOf(options: Site): DocumentContext {
   const { published } = select(stories, NOW);
-  return { site: options, now: NOW, feeds: plans(published, options), podcast: undefined, inputs: (meta) => meta.source, salt: '' };
+  return { site: options, now: NOW, feeds: plans(published, options), podcast: undefined, inputs: (meta) => meta.source, salt: '', gone: new Map(), notices: [] };
 }
 
 function outputs(options: Site): Map<string, string> {

@@ -7,12 +7,14 @@ import { FEED_HISTORY, finish, headLinks, newFeed, person } from './feed-adapter
 import { itemText } from './feed-content.js';
 import { atomWebfeeds, WEBFEEDS } from './webfeeds.js';
 import { atomEnclosureLinks } from './enclosures.js';
+import { withAtomTombstones } from './tombstones.js';
 
 export function atomDocument(spec: FeedSpec): string {
   const feed = newFeed(spec);
   for (const entry of spec.entries) feed.addItem(atomEntry(entry, spec));
   const xml = finish(feed.atom1(), 'atom', spec);
-  return `${withAtomHead(withAtomEnclosures(xml, spec.entries), spec)}\n`;
+  // Hook (retractions): RFC 6721 tombstones before the first entry (emit/tombstones.ts).
+  return `${withAtomTombstones(withAtomHead(withAtomEnclosures(xml, spec.entries), spec), spec)}\n`;
 }
 
 function atomEntry(entry: Entry, spec: FeedSpec): Item {

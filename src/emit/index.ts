@@ -9,6 +9,7 @@ import { jsonDocument } from './json.js';
 import { feedPodcast } from './podcasting.js';
 import type { IndexItem, ListedFeed } from './listing-page.js';
 import { rssDocument } from './rss.js';
+import { tombstoned } from './tombstones.js';
 
 /** Writes one feed as one document of its format. */
 export type Writer = (spec: FeedSpec) => string;
@@ -17,7 +18,9 @@ export type Writer = (spec: FeedSpec) => string;
 export const WRITERS: Readonly<Record<FeedFormat, Writer>> = { rss: rssDocument, atom: atomDocument, json: jsonDocument };
 
 /** The documents of one feed (a subscription feed or an archive page), one per format, in its folder. */
-export function feedDocuments(spec: FeedSpec): Output[] {
+export function feedDocuments(given: FeedSpec): Output[] {
+  // Retracted entries leave all three formats; Atom keeps their tombstones (tombstones.ts).
+  const spec = tombstoned(given);
   return FEED_FORMATS.map((format) => ({ path: spec.dir + FORMATS[format].file, contents: serialise(spec, format, () => WRITERS[format](spec)) }));
 }
 

@@ -9,6 +9,7 @@ import { directionOf, labelsFor, type PageLabels } from './labels.js';
 import { date, document, head, linkFrom, siteFooter, type FeedLinks, type GroupFeeds } from './page-chrome.js';
 import { logoOf, previewTags } from './page-meta.js';
 import { playTime } from './enclosures.js';
+import { correctionNotes } from './corrections.js';
 
 export { linkFrom, type FeedLinks, type GroupFeeds } from './page-chrome.js';
 export { indexItem, indexPage, type IndexItem } from './listing-page.js';
@@ -48,6 +49,8 @@ export function articlePage(entry: Entry, site: Site, feed: SiteFeed, groups: Gr
     `<h1>${esc(entry.title)}</h1>`,
     `<p class="meta">${byline === '' ? '' : `${text.by} ${byline} · `}${date(entry.date, entry.lang, site)}</p>`,
     '</header>',
+    // Hook (corrections): the article's correction notes (emit/corrections.ts).
+    ...correctionNotes(entry, site),
     ...leadFigure(entry, here, site),
     ...player(entry, here, site, text),
     entry.html.trimEnd(),

@@ -55,6 +55,6 @@ describe('a build with every kind of bad input', () => {
     expect(failure?.stderr).toContain('  hint: ');
     expect(failure?.stderr).not.toContain('    at ');
     expect(await snapshot(path.join(root, 'dist'))).toEqual(before);
-    expect((await readdir(root)).sort()).toEqual(['.syndic-cache', 'articles', 'dist', 'outside.md', 'syndic.yaml']);
+    expect((await readdir(root)).sort()).toEqual(['.syndic-cache', 'articles', 'dist', 'outside.md', 'syndic.published.json', 'syndic.yaml']);
   });
 });

@@ -81,7 +81,7 @@ describe('signals', () => {
       const next = await build(root, ['--base-url', 'https://elsewhere.example/']);
       expect(next.code).toBe(0);
       expect(await readFile(path.join(dist, 'rss.xml'), 'utf8')).toContain('https://elsewhere.example/');
-      expect((await readdir(root)).sort()).toEqual(['.syndic-cache', 'articles', 'dist', 'syndic.yaml']);
+      expect((await readdir(root)).sort()).toEqual(['.syndic-cache', 'articles', 'dist', 'syndic.published.json', 'syndic.yaml']);
     } finally {
       await rm(root, { recursive: true, force: true });
     }

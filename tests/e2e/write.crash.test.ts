@@ -62,6 +62,6 @@ describe('killed builds', () => {
     }
     // The next normal run cleans up whatever a killed run left beside dist/.
     expect((await runBuild(root, SITES[0] ?? '')).code).toBe(0);
-    expect((await readdir(root)).sort()).toEqual(['.syndic-cache', 'articles', 'dist', 'syndic.yaml']);
+    expect((await readdir(root)).sort()).toEqual(['.syndic-cache', 'articles', 'dist', 'syndic.published.json', 'syndic.yaml']);
   });
 });

@@ -28,6 +28,7 @@ Options
   --ping             Tell the settings' WebSub hubs which feeds changed
   --drafts           Preview: publish drafts too (needs --out DIR other than dist/)
   --future           Preview: publish articles dated later too (needs --out DIR)
+  --confirm-deletions  Tombstone more than 3 deleted articles at once
   --watch            Rebuild on every change (articles, settings, media)
   -q, --quiet        No progress or colour: one summary line, problems on stderr
   --json             Print a JSON summary on stdout instead, for scripts
@@ -59,6 +60,7 @@ export const BUILD_OPTIONS = {
   jobs: { type: 'string' },
   drafts: { type: 'boolean' },
   future: { type: 'boolean' },
+  'confirm-deletions': { type: 'boolean' },
 } as const;
 
 const OPTIONS = {
@@ -83,6 +85,7 @@ export function buildOptionsOf(values: Values<typeof BUILD_OPTIONS>): BuildOptio
     ...(jobs === undefined ? {} : { jobs }),
     ...(values.drafts ? { drafts: true } : {}),
     ...(values.future ? { future: true } : {}),
+    ...(values['confirm-deletions'] ? { confirmDeletions: true } : {}),
     // A preview keeps a cache of its own, so it never makes the next real build cold.
     ...(values.drafts || values.future ? { cacheFile: PREVIEW.cacheFile } : {}),
   };

@@ -52,7 +52,8 @@ export const command: Command = {
     if (asked.outDir !== undefined && intoDist(asked)) {
       return badUsage(io, 'serve', 'serve never writes into dist/, which readers see; leave out --out to preview in ' + `${PREVIEW.outDir}/`);
     }
-    const options: BuildOptions = { ...asked, outDir: asked.outDir ?? PREVIEW.outDir, cacheFile: PREVIEW.cacheFile };
+    // A preview never updates syndic.published.json and never stops on deletions: readers never see it.
+    const options: BuildOptions = { ...asked, outDir: asked.outDir ?? PREVIEW.outDir, cacheFile: PREVIEW.cacheFile, remember: false, confirmDeletions: true };
     const { outDir: dir, root } = projectPaths(options);
     const shown = `${path.relative(root, dir) || '.'}/`;
     const { serve } = await import('../../dev/serve.js');
