@@ -23,10 +23,10 @@ export async function writeSite(paths: ProjectPaths, previous: ReadonlyMap<strin
   try {
     const overridden = overriddenBy(await staticFiles(paths.root));
     const staticPaths = new Set(overridden.copies.map((copy) => copy.path));
-    const batches = generation({ onDisk: (file) => writer.existing.has(file) && previous.has(file), shadowed: (file) => staticPaths.has(file) });
+    const batches = generation({ onDisk: (file) => writer.existing.has(file) && writer.owned.has(file) && previous.has(file), shadowed: (file) => staticPaths.has(file) });
     await writer.add(overridden.copies);
     // A robots.txt or sitemap in the output folder that Syndic did not write is the user's: it stays.
-    const notices = [...overridden.notices];
+    const notices: SyndicError[] = [];
     const theirsLeft = (batch: Array<Output | FileCopy>): Array<Output | FileCopy> => {
       const crawled = batch.filter((file): file is Output => 'contents' in file && isCrawlerFile(file.path));
       if (crawled.length === 0) return batch;
@@ -38,7 +38,8 @@ export async function writeSite(paths: ProjectPaths, previous: ReadonlyMap<strin
     let next = await batches.next();
     for (; !next.done; next = await batches.next()) await writer.add(overridden.filter(theirsLeft(next.value)));
     const result = await writer.commit(new Set([...next.value.kept].filter((kept) => !staticPaths.has(kept))));
-    return { ...result, generation: next.value, notices };
+    // overridden.notices grows as its filter meets generated files that static/ replaces.
+    return { ...result, generation: next.value, notices: [...overridden.notices, ...notices] };
   } catch (error) {
     await writer.abort();
     throw error;

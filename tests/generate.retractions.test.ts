@@ -25,7 +25,7 @@ describe('generateSite() with syndic.published.json', () => {
   it('writes a retracted article as its notice page, without memory', async () => {
     const retracted = source('articles/wrong.md', '---\ntitle: Wrong\ndate: 2024-12-02\nretracted: {date: 2024-12-03, reason: It was wrong.}\n---\nText.\n');
     const result = await generateSite(settings, [kept, retracted], {}, NOW);
-    const page = result.outputs.find((output) => output.path.endsWith('/wrong.html'))?.contents ?? '';
+    const page = result.outputs.find((output) => output.path === 'articles/2024/12/02/wrong.html')?.contents ?? '';
     expect(page).toContain('<h1>Retracted: Wrong</h1>');
     expect(result.outputs.find((output) => output.path === 'feed.json')?.contents).not.toContain('Wrong');
     expect(result.memory.retracted.map((entry) => entry.reason)).toEqual(['It was wrong.']);
