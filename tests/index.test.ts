@@ -42,7 +42,7 @@ console.log(JSON.stringify({ problems: checked.problems.length, published: built
 `,
     );
     const { stdout } = await run(process.execPath, ['use.mjs'], { cwd: dir });
-    expect(JSON.parse(stdout)).toEqual({ problems: 0, published: 1, changed: 28, failed: 'missing: does not exist\n  hint: pass --articles DIR or create an articles/ folder' });
+    expect(JSON.parse(stdout)).toEqual({ problems: 0, published: 1, changed: 33, failed: 'missing: does not exist\n  hint: pass --articles DIR or create an articles/ folder' });
     expect(await readFile(path.join(dir, 'site/dist/rss.xml'), 'utf8')).toContain('<rss ');
   });
 

@@ -98,14 +98,14 @@ describe('main', () => {
 
   it('takes the global flags before the command as after it', async () => {
     const root = await siteCopy();
-    expect(await cli(['--root', root, 'build'])).toEqual({ code: 0, stdout: 'built: 1 of 1 article published, 28 files changed\n', stderr: '' });
+    expect(await cli(['--root', root, 'build'])).toEqual({ code: 0, stdout: 'built: 1 of 1 article published, 33 files changed\n', stderr: '' });
     expect(await cli(['-q', '--root', root, 'build'], terminal())).toEqual({ code: 0, stdout: 'nothing changed (1 of 1 article published)\n', stderr: '' });
     expect(await cli([`--root=${root}`, '--quiet', 'check'], terminal())).toEqual({ code: 0, stdout: 'checked: 1 article and the settings, no problems\n', stderr: '' });
     expect(JSON.parse((await cli(['--json', 'build', '--root', root])).stdout)).toMatchObject({ command: 'build', ok: true });
     const coloured = await cli(['--root', root, 'build'], terminal());
     expect(coloured.stdout).toContain('\u001b[');
     for (const argv of [['--no-color', '--root', root, 'build'], ['--root', root, 'build', '--no-color']]) {
-      expect((await cli(argv, terminal())).stdout).toBe('✔ Nothing changed in 0.50 s: 1 of 1 article published · 0 feeds written · 0 files changed · 28 unchanged · 0 warnings\n');
+      expect((await cli(argv, terminal())).stdout).toBe('✔ Nothing changed in 0.50 s: 1 of 1 article published · 0 feeds written · 0 files changed · 33 unchanged · 0 warnings\n');
     }
   });
 
@@ -123,13 +123,13 @@ describe('main', () => {
     expect(refused.code).toBe(EXIT.usage);
     expect(refused.stderr).toContain('--drafts never writes into dist/');
     expect((await cli(['build', '--root', root, '--drafts', '--out', 'preview', '--ping'])).stderr).toContain('--drafts cannot be used with --ping');
-    expect(await cli(['build', '--root', root, '--drafts', '--out', 'preview'])).toEqual({ code: 0, stdout: 'built (preview with drafts): 2 of 2 articles published, 34 files changed\n', stderr: '' });
+    expect(await cli(['build', '--root', root, '--drafts', '--out', 'preview'])).toEqual({ code: 0, stdout: 'built (preview with drafts): 2 of 2 articles published, 39 files changed\n', stderr: '' });
     await expect(readFile(path.join(root, 'preview/articles/brouillon.html'), 'utf8')).resolves.toContain('Brouillon');
     await expect(readdir(path.join(root, 'dist'))).rejects.toThrow();
     const json = JSON.parse((await cli(['build', '--root', root, '--future', '--out', 'later', '--json'])).stdout) as Record<string, unknown>;
     expect(json).toMatchObject({ ok: true, preview: { drafts: false, future: true }, published: 1 });
     // The real build's cache is not the preview's: a real build after a preview is not cold.
-    expect((await cli(['build', '--root', root])).stdout).toBe('built: 1 of 2 articles published, 28 files changed\n');
+    expect((await cli(['build', '--root', root])).stdout).toBe('built: 1 of 2 articles published, 33 files changed\n');
     const cache = await readFile(path.join(root, '.syndic-cache/build.json'));
     await writeFile(path.join(root, 'articles/2024-11-22-brouillon.md'), '---\ntitle: Brouillon revu\ndate: 2024-11-22\ndraft: true\n---\nPas encore.\n');
     expect((await cli(['build', '--root', root, '--drafts', '--out', 'preview'])).stdout).toMatch(/^built \(preview with drafts\)/);
@@ -143,7 +143,7 @@ describe('main', () => {
 
   it('builds, then reports that nothing changed', async () => {
     const root = await siteCopy();
-    expect(await cli(['build', '--root', root])).toEqual({ code: 0, stdout: 'built: 1 of 1 article published, 28 files changed\n', stderr: '' });
+    expect(await cli(['build', '--root', root])).toEqual({ code: 0, stdout: 'built: 1 of 1 article published, 33 files changed\n', stderr: '' });
     expect(await cli(['build', '--root', root])).toEqual({ code: 0, stdout: 'nothing changed (1 of 1 article published)\n', stderr: '' });
   });
 
@@ -151,7 +151,7 @@ describe('main', () => {
     const root = await siteCopy();
     const out = path.join(root, 'public');
     expect((await cli(['build', '--root', root, '--out', out, '--base-url', 'http://mirror.example/news', '--now', '2024-11-20T12:00:00Z'])).stdout).toBe(
-      'built: 0 of 1 article published, 6 files changed\n',
+      'built: 0 of 1 article published, 8 files changed\n',
     );
     expect(await readFile(path.join(out, 'rss.xml'), 'utf8')).toContain('<link>http://mirror.example/news/</link>');
   });
@@ -169,11 +169,11 @@ describe('build output', () => {
     const root = await siteCopy();
     expect(await cli(['build', '--root', root], terminal({ NO_COLOR: '1' }))).toEqual({
       code: 0,
-      stdout: '✔ Built in 0.50 s: 1 of 1 article published · 18 feeds written · 28 files changed · 0 unchanged · 0 warnings\n',
+      stdout: '✔ Built in 0.50 s: 1 of 1 article published · 18 feeds written · 33 files changed · 0 unchanged · 0 warnings\n',
       stderr: '',
     });
     expect((await cli(['build', '--root', root], terminal({ NO_COLOR: '1' }))).stdout).toBe(
-      '✔ Nothing changed in 0.50 s: 1 of 1 article published · 0 feeds written · 0 files changed · 28 unchanged · 0 warnings\n',
+      '✔ Nothing changed in 0.50 s: 1 of 1 article published · 0 feeds written · 0 files changed · 33 unchanged · 0 warnings\n',
     );
   });
 
@@ -185,7 +185,7 @@ describe('build output', () => {
 
   it('--quiet on a terminal prints the one plain line', async () => {
     const root = await siteCopy();
-    expect(await cli(['build', '--root', root, '--quiet'], terminal())).toEqual({ code: 0, stdout: 'built: 1 of 1 article published, 28 files changed\n', stderr: '' });
+    expect(await cli(['build', '--root', root, '--quiet'], terminal())).toEqual({ code: 0, stdout: 'built: 1 of 1 article published, 33 files changed\n', stderr: '' });
   });
 
   it('--json prints a summary with stable keys', async () => {
@@ -196,7 +196,7 @@ describe('build output', () => {
     expect(Object.keys(summary)).toEqual(['command', 'ok', 'status', 'articles', 'published', 'changed', 'feedsWritten', 'unchanged', 'warnings', 'problems', 'durationMs']);
     expect(summary).toMatchObject({ command: 'build', ok: true, status: 0, articles: 1, published: 1, feedsWritten: 18, unchanged: 0, warnings: [], problems: [], durationMs: 500 });
     expect(summary.changed).toEqual(expect.arrayContaining(['articles/2024/11/21/coree-du-nord-soldats-russie.html', 'atom.xml', 'feed.json', 'feeds.opml', 'index.html', 'rss.xml', 'tags/russie/rss.xml']));
-    expect(summary.changed).toHaveLength(28);
+    expect(summary.changed).toHaveLength(33);
   });
 
   it('--json on failure lists every problem as an object, and nothing on stderr', async () => {
@@ -228,8 +228,8 @@ describe('the installed binary', () => {
   it('builds the fixture site and exits 0', async () => {
     const root = await siteCopy();
     const { stdout } = await run(process.execPath, [path.join(ROOT, 'bin/syndic.js'), 'build', '--root', root]);
-    expect(stdout).toBe('built: 1 of 1 article published, 28 files changed\n');
-    expect((await readdir(path.join(root, 'dist'))).sort()).toEqual(['.syndic-manifest', 'articles', 'atom.xml', 'authors', 'feed.json', 'feed.xsl', 'feeds.opml', 'index.html', 'rss.xml', 'tags']);
+    expect(stdout).toBe('built: 1 of 1 article published, 33 files changed\n');
+    expect((await readdir(path.join(root, 'dist'))).sort()).toEqual(['.syndic-manifest', 'articles', 'atom.xml', 'authors', 'feed.json', 'feed.xsl', 'feeds.opml', 'index.html', 'news-sitemap.xml', 'robots.txt', 'rss.xml', 'sitemap.xml', 'tags']);
   });
 
   it('exits 1 with file:line: field: message on bad input, without a stack', async () => {

@@ -36,8 +36,8 @@ describe('npm pack, then install into an empty folder', () => {
     expect(init.stdout).toContain('./node_modules/.bin/syndic build ');
     const settings = await readFile(path.join(site, 'syndic.yaml'), 'utf8');
     expect(settings.split('\n')[0]).toBe('# yaml-language-server: $schema=node_modules/syndic/lib/syndic.schema.json');
-    expect((await syndic('build')).stdout).toBe('built: 0 of 1 article published, 6 files changed\n');
-    expect((await readdir(path.join(site, 'dist'))).sort()).toEqual(['.syndic-manifest', 'atom.xml', 'feed.json', 'feed.xsl', 'feeds.opml', 'index.html', 'rss.xml']);
+    expect((await syndic('build')).stdout).toBe('built: 0 of 1 article published, 9 files changed\n');
+    expect((await readdir(path.join(site, 'dist'))).sort()).toEqual(['.syndic-manifest', 'atom.xml', 'feed.json', 'feed.xsl', 'feeds.opml', 'index.html', 'news-sitemap.xml', 'robots.txt', 'rss.xml', 'sitemap.xml']);
     expect((await syndic('-V')).stdout).toMatch(/^\d+\.\d+\.\d+/);
   }, 120_000);
 });

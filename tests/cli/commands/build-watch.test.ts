@@ -13,7 +13,7 @@ describe('syndic build --watch', () => {
     const root = await mkdtemp(path.join(tmpdir(), 'syndic-watch-cli-'));
     await cp(SITE, root, { recursive: true });
     const cli = startCli(['build', '--watch', '--root', root]);
-    await cli.waitFor(/^built: 1 of 1 article published, 28 files changed\nwatching articles and settings for changes \(Ctrl-C to stop\)\n/);
+    await cli.waitFor(/^built: 1 of 1 article published, 33 files changed\nwatching articles and settings for changes \(Ctrl-C to stop\)\n/);
 
     let from = cli.stdout().length;
     const source = await readFile(path.join(root, ARTICLE), 'utf8');

@@ -39,7 +39,7 @@ describe('syndic init', () => {
     ]);
     expect((await readFile(path.join(dir, '.gitignore'), 'utf8')).split('\n')).toEqual(expect.arrayContaining(IGNORED));
     expect(IGNORED).toEqual(['.syndic-cache/', 'dist.lock', 'dist.syndic-new/', 'dist.syndic-old/']);
-    expect(await cli(['build', '--root', dir, '--now', NOW])).toMatchObject({ code: 0, stdout: 'built: 0 of 1 article published, 6 files changed\n' });
+    expect(await cli(['build', '--root', dir, '--now', NOW])).toMatchObject({ code: 0, stdout: 'built: 0 of 1 article published, 9 files changed\n' });
     expect((await cli(['check', '--root', dir])).code).toBe(0);
   });
 

@@ -49,7 +49,7 @@ describe('syndic serve', () => {
   });
 
   it('builds first, then prints where it serves', () => {
-    expect(cli.stdout()).toMatch(/^built: 1 of 1 article published, 28 files changed\nserving \.syndic-cache\/preview\/dist\/ at http:\/\/127\.0\.0\.1:\d+\/ \(Ctrl-C to stop\)\n$/);
+    expect(cli.stdout()).toMatch(/^built: 1 of 1 article published, 33 files changed\nserving \.syndic-cache\/preview\/dist\/ at http:\/\/127\.0\.0\.1:\d+\/ \(Ctrl-C to stop\)\n$/);
   });
 
   it('serves the built files byte for byte with their content types', async () => {
