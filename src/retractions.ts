@@ -12,7 +12,7 @@ import { pageUrl } from './urls.js';
 export const MAX_DELETIONS = 3;
 
 export interface RetractionInput {
-  /** The build's present: the `when` of a deletion first seen now. */
+  /** The build's present: which entries are still in a reader's window. */
   now: Date;
   /** Every article file this build found, readable or not (Article.source form). */
   present: ReadonlySet<string>;
@@ -62,6 +62,9 @@ export function retractionPlan(published: readonly Published[], memory: Publishe
   const deleted = new Map<string, RememberedDeletion>();
   const retracted = new Map<string, RememberedRetraction>();
   const deletions: string[] = [];
+  // No input says when a file was deleted, and the clock must not stamp an output: a deletion
+  // is dated by the newest change of the site that noticed it (never before the entry itself).
+  const siteTime = Math.max(0, ...published.map((item) => item.updated.getTime()));
   for (const item of published) {
     const dirs = windows.get(item.source) ?? [];
     const date = item.date.toISOString();
@@ -84,7 +87,7 @@ export function retractionPlan(published: readonly Published[], memory: Publishe
     // Only what a reader may still hold counts, and is buried.
     if (stillHeld(before.date, before.feeds).length === 0) continue;
     deletions.push(before.id);
-    deleted.set(before.id, { id: before.id, date: before.date, when: input.now.toISOString(), feeds: before.feeds });
+    deleted.set(before.id, { id: before.id, date: before.date, when: new Date(Math.max(siteTime, Date.parse(before.date))).toISOString(), feeds: before.feeds });
   }
   for (const before of memory.deleted) {
     if (ids.has(before.id) || deleted.has(before.id) || retracted.has(before.id) || entries.has(before.id)) continue;

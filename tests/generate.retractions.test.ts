@@ -17,7 +17,7 @@ describe('generateSite() with syndic.published.json', () => {
     const memory: PublishedMemory = { articles: 'articles', entries: [{ id: 'tag:news.test.example,2024-11-30:gone', source: 'articles/gone.md', date: '2024-11-29T23:00:00.000Z', feeds: [''] }], deleted: [], retracted: [] };
     const result = await generateSite(settings, [kept], { published: memory }, NOW);
     const atom = result.outputs.find((output) => output.path === 'atom.xml')?.contents ?? '';
-    expect(atom).toContain('<at:deleted-entry ref="tag:news.test.example,2024-11-30:gone" when="2025-01-01T00:00:00.000Z"/>');
+    expect(atom).toContain('<at:deleted-entry ref="tag:news.test.example,2024-11-30:gone" when="2024-11-30T23:00:00.000Z"/>');
     expect(result.memory.deleted.map((entry) => entry.id)).toEqual(['tag:news.test.example,2024-11-30:gone']);
     expect(result.memory.entries.map((entry) => entry.source)).toEqual(['articles/kept.md']);
   });

@@ -20,12 +20,16 @@ describe('retractionPlan', () => {
     expect(plan.memory.entries.map((entry) => entry.id)).toEqual(['tag:x,2024:s3', 'tag:x,2024:s2']);
   });
 
-  it('tombstones a remembered entry whose file is gone, with now as when, on the feeds that held it', () => {
+  it('tombstones a remembered entry whose file is gone, on the feeds that held it, dated by the site, never by the clock', () => {
     const memory: PublishedMemory = { articles: 'articles', entries: [remembered(1), remembered(2)], deleted: [], retracted: [] };
     const plan = retractionPlan([story(1)], memory, site(), input(['articles/s1.md']));
+    // The newest change of the site that noticed it, and never before the entry's own date.
+    const when = new Date(Math.max(story(1).updated.getTime(), Date.parse(remembered(2).date))).toISOString();
+    expect(when).not.toBe(NOW.toISOString());
     expect(plan.deletions).toEqual(['tag:x,2024:s2']);
-    expect(plan.gone.get('')).toEqual([{ ref: 'tag:x,2024:s2', when: NOW.toISOString() }]);
-    expect(plan.memory.deleted).toEqual([{ id: 'tag:x,2024:s2', date: remembered(2).date, when: NOW.toISOString(), feeds: [''] }]);
+    expect(plan.gone.get('')).toEqual([{ ref: 'tag:x,2024:s2', when }]);
+    expect(plan.memory.deleted).toEqual([{ id: 'tag:x,2024:s2', date: remembered(2).date, when, feeds: [''] }]);
+    expect(retractionPlan([story(1)], memory, site(), { ...input(['articles/s1.md']), now: new Date('2030-01-01T00:00:00Z') }).memory.deleted).toEqual(plan.memory.deleted);
   });
 
   it('forgets a tombstone once feedLimit newer entries exist', () => {
