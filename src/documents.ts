@@ -23,7 +23,7 @@ import { feedPodcast } from './emit/podcasting.js';
 import { FEED_FORMATS, FORMATS } from './formats.js';
 import type { ArticleMeta, Entry, Output, PodcastChannel, Site, Tombstone } from './model.js';
 import { pageFor, retractionPage, type Notice } from './emit/retraction-page.js';
-import { archiveDir, archiveSpec, listingPagePath, paginate, type FeedPlan } from './select.js';
+import { archiveDir, archiveSpec, listingPagePath, paginate, type FeedPlan, type Pages } from './select.js';
 import { GROUP_DIRS, groupDir, INDEX_PATH, OPML_PATH, pageUrl, STYLESHEET_PATH } from './urls.js';
 
 export interface Document {
@@ -71,6 +71,24 @@ export function feedLinks(context: DocumentContext): { home: FeedLinks; linked: 
 
 const linksOf = new WeakMap<DocumentContext, ReturnType<typeof feedLinks>>();
 
+/**
+ * What each feed's listing pages list (retracted articles are not: their pages are notices),
+ * cut into pages once: the listing pages, the group index counts, the sitemap and the paths
+ * redirects must avoid all read this one cut.
+ */
+function listedOf(context: DocumentContext): Array<{ members: ArticleMeta[]; pages: Pages<ArticleMeta> }> {
+  const known = cutsOf.get(context);
+  if (known) return known;
+  const cuts = context.feeds.map((feed) => {
+    const members = feed.members.filter(unretracted);
+    return { members, pages: paginate(members, context.site.pageSize) };
+  });
+  cutsOf.set(context, cuts);
+  return cuts;
+}
+
+const cutsOf = new WeakMap<DocumentContext, ReturnType<typeof listedOf>>();
+
 /** Every document but the article pages: feeds, listing pages, the OPML list, redirects, archives. */
 export function siteDocuments(context: DocumentContext, pages: readonly string[]): Document[] {
   return DOCUMENT_KINDS.flatMap((kind) => kind(context, pages));
@@ -84,9 +102,10 @@ const feedFiles = (dir: string): string[] => FEED_FORMATS.map((format) => dir + 
 
 /** The paths that current documents take, so no redirect is put over one. */
 function taken(context: DocumentContext, pages: readonly string[]): Set<string> {
-  const listingFiles = (feed: FeedPlan<ArticleMeta>): string[] => [feed.dir + INDEX_PATH, ...paginate(feed.members, context.site.pageSize).older.map((_, k) => listingPagePath(feed.dir, k + 1))];
+  const cuts = listedOf(context);
+  const listingFiles = (feed: FeedPlan<ArticleMeta>, k: number): string[] => [feed.dir + INDEX_PATH, ...(cuts[k]?.pages.older ?? []).map((_, n) => listingPagePath(feed.dir, n + 1))];
   const groupIndexFiles = Object.values(GROUP_DIRS).map((dir) => dir + INDEX_PATH);
-  return new Set([...context.feeds.flatMap((feed) => [...feedFiles(feed.dir), ...listingFiles(feed)]), ...groupIndexFiles, OPML_PATH, STYLESHEET_PATH, ROBOTS_PATH, SITEMAP_PATH, NEWS_SITEMAP_PATH, ...context.notices.map((notice) => notice.page), ...pages]);
+  return new Set([...context.feeds.flatMap((feed, k) => [...feedFiles(feed.dir), ...listingFiles(feed, k)]), ...groupIndexFiles, OPML_PATH, STYLESHEET_PATH, ROBOTS_PATH, SITEMAP_PATH, NEWS_SITEMAP_PATH, ...context.notices.map((notice) => notice.page), ...pages]);
 }
 
 function movedGroupsOf(context: DocumentContext): Map<string, string> {
@@ -126,11 +145,13 @@ function listingPages(context: DocumentContext): Document[] {
   const { site } = context;
   const { listings } = feedLinks(context);
   const links = listingContext(context);
+  const cuts = listedOf(context);
   return context.feeds.flatMap((feed, k) => {
     const listing = listings[k] as Listing;
-    // A retracted article is no longer listed; its page is a notice.
-    const listed = { ...listing, items: feed.members.filter(unretracted).map(indexOfMeta(site)) };
-    const pages = paginate(listed.items, site.pageSize);
+    const cut = cuts[k] as ReturnType<typeof listedOf>[number];
+    const item = indexOfMeta(site);
+    const listed = { ...listing, items: cut.members.map(item) };
+    const pages = { current: cut.pages.current.map(item), older: cut.pages.older.map((page) => page.map(item)) };
     const count = pages.older.length;
     const { title, description, image } = listing.feed;
     return Array.from({ length: count + 1 }, (_, number): Document => {
@@ -151,12 +172,15 @@ function listingPages(context: DocumentContext): Document[] {
 function groupIndex(context: DocumentContext): Document[] {
   const { listings, home } = feedLinks(context);
   const links = listingContext(context);
-  const counted = listings.map((listing, k) => ({ ...listing, items: context.feeds[k]?.members.map(indexOfMeta(context.site)) ?? [] }));
-  return groupIndexes(counted, context.site).map(({ kind, groups }) => ({
+  const cuts = listedOf(context);
+  // Only the number of articles each group lists is shown: the items are made with the page.
+  const counts = new Map(listings.map((listing, k) => [listing.feed.dir, cuts[k]?.members.length ?? 0]));
+  const counted = (): Listing[] => listings.map((listing, k) => ({ ...listing, items: cuts[k]?.members.map(indexOfMeta(context.site)) ?? [] }));
+  return groupIndexes(listings, context.site).map(({ kind, groups }) => ({
     paths: [GROUP_DIRS[kind] + INDEX_PATH],
-    fingerprint: fingerprint(context, ['group-index', kind, links.logo, groups.map(({ name, feed, items }) => [name, feed.homeUrl, items.length])]),
+    fingerprint: fingerprint(context, ['group-index', kind, links.logo, groups.map(({ name, feed }) => [name, feed.homeUrl, counts.get(feed.dir)])]),
     needs: [],
-    make: () => groupIndexPages(counted, context.site, home, links).filter((page) => page.path === GROUP_DIRS[kind] + INDEX_PATH),
+    make: () => groupIndexPages(counted(), context.site, home, links).filter((page) => page.path === GROUP_DIRS[kind] + INDEX_PATH),
   }));
 }
 
@@ -204,12 +228,13 @@ function stylesheet(context: DocumentContext): Document[] {
 function sitemaps(context: DocumentContext): Document[] {
   const [home] = context.feeds;
   // Every listing page, older pages included, and the pages of all tags and all authors.
-  const listed = context.feeds.flatMap((feed) => {
-    const cut = paginate(feed.members, context.site.pageSize);
-    return [{ dir: feed.dir, members: cut.current }, ...cut.older.map((members, k) => ({ dir: listingPagePath(feed.dir, k + 1), members }))];
+  const cuts = listedOf(context);
+  const listed = context.feeds.flatMap((feed, k) => {
+    const cut = (cuts[k] as ReturnType<typeof listedOf>[number]).pages;
+    return [{ dir: feed.dir, members: cut.current }, ...cut.older.map((members, n) => ({ dir: listingPagePath(feed.dir, n + 1), members }))];
   });
   const { listings } = feedLinks(context);
-  const groupPages = groupIndexes(listings, context.site).map(({ kind }) => ({ dir: GROUP_DIRS[kind], members: context.feeds.filter((feed) => feed.kind === kind).flatMap((feed) => feed.members) }));
+  const groupPages = groupIndexes(listings, context.site).map(({ kind }) => ({ dir: GROUP_DIRS[kind], members: context.feeds.flatMap((feed, k) => (feed.kind === kind ? (cuts[k]?.members ?? []) : [])) }));
   // A retraction notice asks not to be indexed: only live articles are listed.
   const pages = sitemapPages((home?.members ?? []).filter(unretracted), [...listed, ...groupPages], context.site);
   const files = sitemapDocuments(pages, context.site);

@@ -47,6 +47,18 @@ describe('site documents', () => {
     expect(seven.get('index.html')).not.toBe(six.get('index.html'));
   });
 
+  it('cut the listing once, without retracted articles, for its pages, the group counts and the sitemap', () => {
+    const options = site({ pageSize: 3, groups: { tag: { feedLimit: 20, minArticles: 1 }, author: false } });
+    const six = stories.slice(0, 6).map((story, k) => (k === 0 ? { ...story, retracted: { when: '2024-12-05T00:00:00.000Z', reason: 'Wrong.' } } : story));
+    const { published } = select(six, NOW);
+    const context = { ...contextOf(options), feeds: plans(published, options) };
+    const written = new Map(siteDocuments(context, []).flatMap((document) => document.make(asEntry)).map((output) => [output.path, output.contents]));
+    // Five listed articles make one page: no page/1.html, and the sitemap names none.
+    expect([...written.keys()].filter((path) => path.includes('page/'))).toEqual([]);
+    expect(written.get('sitemap.xml')).not.toContain('page/1.html');
+    expect(written.get('tags/index.html')).toContain('>Climat</a> (5)');
+  });
+
   it('give the article pages the site logo as JSON-LD publisher', () => {
     const context = contextOf(site({ logo: 'https://news.test.example/logo.png' }));
     const meta = context.feeds[0]?.members[0] as ArticleMeta;
