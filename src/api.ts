@@ -2,7 +2,7 @@
 // calls can name them without importing build.ts back (an import cycle).
 import type { FileCopy, Output } from './model.js';
 import type { SyndicError } from './errors.js';
-import type { PublishedMemory } from './published-memory.js';
+import type { PublishedMemory } from './retractions/published-memory.js';
 
 export interface BuildOptions {
   /** Project folder. Default: the current directory. */

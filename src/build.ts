@@ -12,8 +12,8 @@ import { buildKey } from './incremental/key.js';
 import { loadSources, mediaOf, parseSources, settingsFailure, validateStage } from './pipeline.js';
 import type { Rendering } from './model.js';
 import { outputProblems, projectPaths, shown, type ProjectPaths } from './paths.js';
-import { readPublished, writePublished } from './published-memory.js';
-import { presentIn, retractionPlan } from './retractions.js';
+import { readPublished, writePublished } from './retractions/published-memory.js';
+import { presentIn, retractionPlan } from './retractions/plan.js';
 import { select } from './select.js';
 import { writeSite } from './write-site.js';
 

@@ -6,7 +6,7 @@ import { SyndicError } from './errors.js';
 import { emptyCache } from './incremental/cache.js';
 import { loadSources, mediaOf, parseSources, validateStage } from './pipeline.js';
 import { outputProblems, projectPaths, shown } from './paths.js';
-import { readPublished } from './published-memory.js';
+import { readPublished } from './retractions/published-memory.js';
 import { validate } from './validate.js';
 
 export type { CheckOptions, CheckResult } from './api.js';

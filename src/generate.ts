@@ -4,13 +4,13 @@
 // build is a full build with some files left as they are. No disk and no clock: the plan
 // supplies the articles' Markdown.
 import pMap from 'p-map';
-import { articleDocument, feedLinks, siteDocuments, type Document, type DocumentContext } from './documents.js';
+import { articleDocument, feedLinks, siteDocuments, type Document, type DocumentContext } from './emit/documents.js';
 import type { Article, ArticleMeta, Entry, FileCopy, Output, Rendering, Site } from './model.js';
-import { mediaCopies } from './media.js';
-import type { Media } from './media-step.js';
-import type { RetractionPlan } from './retractions.js';
+import { mediaCopies } from './media/assets.js';
+import type { Media } from './media/step.js';
+import type { RetractionPlan } from './retractions/plan.js';
 import { plans } from './select.js';
-import { FEED_PATHS, pagePath, pageUrl } from './urls.js';
+import { FEED_PATHS, pagePath, pageUrl } from './addresses/urls.js';
 
 export interface GenerateInput {
   site: Site;

@@ -2,18 +2,18 @@
 import matter from 'gray-matter';
 import type { z } from 'zod';
 import { quote, SyndicError, type ProblemData } from './errors.js';
-import { calendarDay, readDate } from './dates.js';
-import { LIMITS } from './limits.js';
-import { markdownComplexity } from './render-guard.js';
+import { calendarDay, readDate } from './input/dates.js';
+import { LIMITS } from './input/limits.js';
+import { markdownComplexity } from './render/guard.js';
 import type { Article, Episode, GroupAbout, GroupSettings, ImageText, MediaRef, Person, Podcast, Site, SourceFile, Webfeeds } from './model.js';
 import { frontmatterSchema, normalLocation, settingsSchema, type Frontmatter, type PersonInput, type PodcastSettings, type Settings } from './schema.js';
-import { bodyReferences } from './references.js';
-import { groupDir, groupSlug } from './urls.js';
-import { readYaml, type YamlSource } from './yaml-source.js';
-import { issueProblems, yamlSentences } from './messages.js';
-import { DEFAULT_PERMALINK, permalinkPath } from './permalink.js';
-import { fileSlug, legacy } from './slug.js';
-import { correctedUpdated, retractionFields } from './retraction-fields.js';
+import { bodyReferences } from './media/references.js';
+import { groupDir, groupSlug } from './addresses/urls.js';
+import { readYaml, type YamlSource } from './input/yaml-source.js';
+import { issueProblems, yamlSentences } from './input/messages.js';
+import { DEFAULT_PERMALINK, permalinkPath } from './addresses/permalink.js';
+import { fileSlug, legacy } from './addresses/slug.js';
+import { correctedUpdated, retractionFields } from './retractions/fields.js';
 
 export interface SettingsOverrides {
   url?: string;

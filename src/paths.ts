@@ -4,10 +4,10 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { SyndicError } from './errors.js';
-import { isLocal, mediaRefs, type ResolvedMedia } from './media.js';
+import { isLocal, mediaRefs, type ResolvedMedia } from './media/assets.js';
 import type { ArticleMeta } from './model.js';
-import type { MediaProbes } from './probe.js';
-import { PUBLISHED_FILE } from './published-memory.js';
+import type { MediaProbes } from './media/probe.js';
+import { PUBLISHED_FILE } from './retractions/published-memory.js';
 
 export interface PathOptions {
   /** Project folder. Default: the current directory. */

@@ -8,13 +8,13 @@ import { hashText } from './hash.js';
 import { parseInPool } from './incremental/parse-pool.js';
 import type { ChangedSources } from './incremental/state.js';
 import { load, type LoadPaths } from './load.js';
-import { assetKey, podcastChannel, resolveMedia } from './media.js';
-import { findMedia, type Media } from './media-step.js';
+import { assetKey, podcastChannel, resolveMedia } from './media/assets.js';
+import { findMedia, type Media } from './media/step.js';
 import type { Article, ArticleMeta, FileCopy, FileStamp, KnownFile, Output, Site, SourceFile } from './model.js';
 import type { ProjectPaths } from './paths.js';
-import type { MediaProbes } from './probe.js';
-import { NO_MEMORY, type PublishedMemory } from './published-memory.js';
-import { presentIn, retractionPlan } from './retractions.js';
+import type { MediaProbes } from './media/probe.js';
+import { NO_MEMORY, type PublishedMemory } from './retractions/published-memory.js';
+import { presentIn, retractionPlan } from './retractions/plan.js';
 import { select } from './select.js';
 import { duplicates, validate } from './validate.js';
 
@@ -46,7 +46,7 @@ export async function loadSources(paths: LoadPaths, cache: BuildCache, options: 
 }
 
 async function settingsOf(file: SourceFile, options: Overrides): Promise<{ site: Site; settingsOk: boolean; problems: SyndicError[] }> {
-  const [{ checkSettings, STAND_IN_SITE }, { loadLanguageRegistry }] = await Promise.all([import('./parse.js'), import('./language.js')]);
+  const [{ checkSettings, STAND_IN_SITE }, { loadLanguageRegistry }] = await Promise.all([import('./parse.js'), import('./input/language.js')]);
   await loadLanguageRegistry();
   const settings = checkSettings(file, options);
   // Broken settings still let every article be checked, against a stand-in site, so one run shows everything.

@@ -2,13 +2,13 @@
 import { Marked, Parser, type Token } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { SyndicError } from './errors.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from './input/limits.js';
 import type { Article, Assets, Entry, Site } from './model.js';
-import { referenceKey } from './references.js';
-import { markdownDepthGuard, MarkdownTooDeep } from './render-depth.js';
-import { needsSanitizer, SafeRenderer, type LinkPolicy } from './render-safe.js';
-import { PERMALINK_ROOT } from './permalink.js';
-import { pageUrl } from './urls.js';
+import { referenceKey } from './media/references.js';
+import { markdownDepthGuard, MarkdownTooDeep } from './render/depth.js';
+import { needsSanitizer, SafeRenderer, type LinkPolicy } from './render/safe.js';
+import { PERMALINK_ROOT } from './addresses/permalink.js';
+import { pageUrl } from './addresses/urls.js';
 
 const markdown = new Marked({ gfm: true, async: false }, markdownDepthGuard());
 const safeRenderer = new SafeRenderer();

@@ -2,12 +2,12 @@
 // Types are derived from these schemas; the README's tables document the same fields.
 import mime from 'mime';
 import { z } from 'zod';
-import { APPLE_CATEGORIES } from './apple-categories.js';
+import { APPLE_CATEGORIES } from './input/apple-categories.js';
 import { PERSON_TAXONOMY } from './emit/person-taxonomy.js';
-import { LIMITS } from './limits.js';
-import { languageProblem } from './language.js';
-import { suggestTimeZone } from './messages.js';
-import { DEFAULT_PERMALINK, permalinkProblem } from './permalink.js';
+import { LIMITS } from './input/limits.js';
+import { languageProblem } from './input/language.js';
+import { suggestTimeZone } from './input/messages.js';
+import { DEFAULT_PERMALINK, permalinkProblem } from './addresses/permalink.js';
 
 /** True when `tag` is a well-formed BCP 47 language tag. */
 export function isLanguageTag(tag: string): boolean {
@@ -421,7 +421,7 @@ const podcastSchema = z.strictObject({
   image: mediaLocation,
   /** Apple categories, "Top" or "Top > Sub". Required, at least one. */
   categories: z
-    .array(z.string().trim().refine(isAppleCategory, 'is not an Apple Podcasts category; write e.g. "News" or "News > Politics" (see src/apple-categories.ts)'))
+    .array(z.string().trim().refine(isAppleCategory, 'is not an Apple Podcasts category; write e.g. "News" or "News > Politics" (see src/input/apple-categories.ts)'))
     .min(1, 'must name at least one Apple Podcasts category')
     .max(10, 'lists more than 10 categories'),
   /** Whether the show has explicit content: itunes:explicit. Required. */
@@ -587,7 +587,7 @@ export const frontmatterSchema = z.strictObject({
   /** Transcript file (WebVTT, SRT, HTML, JSON or text), URL or project path: podcast:transcript. Optional. */
   transcript: mediaLocation.optional(),
   ...podcastingEpisode,
-  // --- corrections and retractions (src/retraction-fields.ts) ---
+  // --- corrections and retractions (src/retractions/fields.ts) ---
   /** Withdraws the article: {date, reason}. Its page becomes a notice, the Atom feed a tombstone (RFC 6721). Optional. */
   retracted: z.strictObject({ date: dateString, reason: text }, { error: 'must be {date: YYYY-MM-DD, reason: "…"}' }).optional(),
   /** A correction shown on the page, {date, note}, or a list of them; `updated` becomes the latest date. Optional. */

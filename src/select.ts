@@ -1,6 +1,6 @@
 // Stage 4: decide what is published, which feeds exist and which entries each carries. Pure.
 import type { Article, ArchiveLinks, Entry, FeedSpec, GroupAbout, GroupKind, Person, Site } from './model.js';
-import { ARCHIVE_DIR, feedUrls, groupDir, STYLESHEET_PATH } from './urls.js';
+import { ARCHIVE_DIR, feedUrls, groupDir, STYLESHEET_PATH } from './addresses/urls.js';
 
 /** The fields selection needs; both cached metadata and rendered entries have them. */
 export type Schedulable = Pick<Article, 'id' | 'date' | 'updated' | 'draft' | 'tags' | 'authors'>;

@@ -3,7 +3,7 @@
 // throws unless the problems may be skipped (--keep-going).
 import { failWith, fromData, SyndicError } from './errors.js';
 import type { ArticleMeta, GroupKind, Site } from './model.js';
-import { groupSlug } from './urls.js';
+import { groupSlug } from './addresses/urls.js';
 
 /** Throws unless the problems may be skipped; drops articles whose id, slug or group folder is taken. */
 export function validate<T extends ArticleMeta>(

@@ -8,8 +8,8 @@ import type { ProjectPaths } from './paths.js';
 import type { SyndicError } from './errors.js';
 import { isCrawlerFile } from './emit/crawlers.js';
 import { shown } from './paths.js';
-import { overriddenBy, staticFiles } from './static.js';
-import { leftToUser } from './user-files.js';
+import { overriddenBy, staticFiles } from './output/static.js';
+import { leftToUser } from './output/user-files.js';
 import { openWriter, type WriteResult } from './write.js';
 
 export type Batches = AsyncGenerator<Array<Output | FileCopy>, Generation>;

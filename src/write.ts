@@ -7,10 +7,10 @@ import { copyFile, link, mkdir, open, readdir, readFile, readlink, symlink, writ
 import path from 'node:path';
 import pMap from 'p-map';
 import { hashText } from './hash.js';
-import { filteredCopy } from './media-filter.js';
+import { filteredCopy } from './media/filter.js';
 import { SyndicError } from './errors.js';
-import { MANIFEST, readManifest, writeManifest } from './manifest.js';
-import { kindOf, recover, removeMarked, swap } from './swap.js';
+import { MANIFEST, readManifest, writeManifest } from './output/manifest.js';
+import { kindOf, recover, removeMarked, swap } from './output/swap.js';
 import type { FileCopy, Output } from './model.js';
 import { swapPaths } from './paths.js';
 

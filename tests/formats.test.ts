@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { feedDocuments, WRITERS } from '../src/emit/index.js';
 import { FEED_FORMATS, FORMATS } from '../src/formats.js';
-import { FEED_PATHS } from '../src/urls.js';
+import { FEED_PATHS } from '../src/addresses/urls.js';
 import { entry, feedSpec } from './support/factories.js';
 
 describe('the table of formats', () => {

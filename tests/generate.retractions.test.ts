@@ -2,8 +2,8 @@
 // same tombstones, and generate() returns the memory a build would write.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSite } from '../src/pipeline.js';
-import { loadLanguageRegistry } from '../src/language.js';
-import type { PublishedMemory } from '../src/published-memory.js';
+import { loadLanguageRegistry } from '../src/input/language.js';
+import type { PublishedMemory } from '../src/retractions/published-memory.js';
 import { SETTINGS_YAML, source } from './support/factories.js';
 
 const NOW = new Date('2025-01-01T00:00:00Z');

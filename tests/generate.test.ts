@@ -1,21 +1,21 @@
 // generate() is the pure core; build() is the incremental path to disk. On the seed, hostile
 // and podcast fixtures they must give the same tree: the same paths and the same bytes
 // (the manifest aside, which only a write has). A project's static/ folder is copied by
-// build() alone (src/static.ts); none of these fixtures has one.
+// build() alone (src/output/static.ts); none of these fixtures has one.
 import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { generateSite } from '../src/pipeline.js';
-import { loadLanguageRegistry } from '../src/language.js';
+import { loadLanguageRegistry } from '../src/input/language.js';
 import { load } from '../src/load.js';
-import { localLocations } from '../src/media.js';
-import { filteredCopy } from '../src/media-filter.js';
+import { localLocations } from '../src/media/assets.js';
+import { filteredCopy } from '../src/media/filter.js';
 import type { ArticleMeta, SourceFile } from '../src/model.js';
 import { checkSettings, parseArticle } from '../src/parse.js';
 import { projectPaths } from '../src/paths.js';
-import { probeMedia } from '../src/probe.js';
+import { probeMedia } from '../src/media/probe.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, 'fixtures');
 const NOW = new Date('2025-01-01T00:00:00Z');

@@ -1,6 +1,6 @@
-// Hostile frontmatter and settings: every limit of src/limits.ts, each with file, line and field.
+// Hostile frontmatter and settings: every limit of src/input/limits.ts, each with file, line and field.
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '../src/limits.js';
+import { LIMITS } from '../src/input/limits.js';
 import { parseArticle, parseSettings } from '../src/parse.js';
 import { SETTINGS_YAML, site, source } from './support/factories.js';
 

@@ -37,7 +37,7 @@ describe('podcast settings', () => {
     const bad = PODCAST.replace('email: "owner@news.test.example"', 'email: nobody').replace('"News > Politics"', '"News > Gossip"').replace('explicit: false', 'explicit: "no"');
     expect(settingsProblems(bad)).toEqual([
       'syndic.yaml:8: podcast.owner.email: is not an email address',
-      'syndic.yaml:10: podcast.categories.1: is not an Apple Podcasts category; write e.g. "News" or "News > Politics" (see src/apple-categories.ts)',
+      'syndic.yaml:10: podcast.categories.1: is not an Apple Podcasts category; write e.g. "News" or "News > Politics" (see src/input/apple-categories.ts)',
       'syndic.yaml:11: podcast.explicit: must be true or false',
     ]);
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadLanguageRegistry } from '../src/language.js';
+import { loadLanguageRegistry } from '../src/input/language.js';
 import { defaultId, parseArticle, parseSettings } from '../src/parse.js';
 import type { Article, Site } from '../src/model.js';
 import { SETTINGS_YAML, site, source } from './support/factories.js';

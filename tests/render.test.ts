@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { excerpt, render, sanitize } from '../src/render.js';
-import { pagePath } from '../src/urls.js';
+import { pagePath } from '../src/addresses/urls.js';
 import { article, site } from './support/factories.js';
 
 const PAGE = 'https://news.test.example/articles/story.html';

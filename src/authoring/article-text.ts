@@ -1,7 +1,7 @@
 // A new article file: frontmatter and body in, the text and file name `new` and `import` write. Pure.
 import { Document, isScalar } from 'yaml';
 import type { Person } from '../model.js';
-import { slug } from '../slug.js';
+import { slug } from '../addresses/slug.js';
 
 /** The frontmatter Syndic writes for an article it creates; key order is the order in the file. */
 export interface NewFrontmatter {

@@ -3,11 +3,11 @@
 import { parse as parseToml } from 'smol-toml';
 import { parseDocument } from 'yaml';
 import type { NewFrontmatter } from './article-text.js';
-import { calendarDay, parseDate } from '../dates.js';
+import { calendarDay, parseDate } from '../input/dates.js';
 import { SyndicError } from '../errors.js';
-import { languageProblem } from '../language.js';
+import { languageProblem } from '../input/language.js';
 import type { Site } from '../model.js';
-import { fileSlug, slug as slugOf } from '../slug.js';
+import { fileSlug, slug as slugOf } from '../addresses/slug.js';
 
 export const GENERATORS = ['jekyll', 'hugo', 'eleventy'] as const;
 export type Generator = (typeof GENERATORS)[number];

@@ -16,7 +16,7 @@ export async function storePodcastGuid(options: BuildOptions): Promise<string | 
   const text = await readFile(settingsFile, 'utf8').catch(() => undefined);
   // Most builds stop here: a site that is no podcast, or one whose guid is already written.
   if (text === undefined || !lacksPodcastGuid(text)) return undefined;
-  const [{ checkSettings }, { loadLanguageRegistry }, { podcastGuid }, { feedUrls }] = await Promise.all([import('../parse.js'), import('../language.js'), import('../emit/podcast.js'), import('../urls.js')]);
+  const [{ checkSettings }, { loadLanguageRegistry }, { podcastGuid }, { feedUrls }] = await Promise.all([import('../parse.js'), import('../input/language.js'), import('../emit/podcast.js'), import('../addresses/urls.js')]);
   await loadLanguageRegistry();
   const shown = path.relative(root, settingsFile) || settingsFile;
   const settings = checkSettings({ path: shown, stem: path.basename(settingsFile, path.extname(settingsFile)), text }, options);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { nextName } from '../authoring/article-text.js';
 import { SyndicError } from '../errors.js';
 import type { Site } from '../model.js';
-import { loadLanguageRegistry } from '../language.js';
+import { loadLanguageRegistry } from '../input/language.js';
 import { readSource } from '../load.js';
 import { parseArticle, parseSettings } from '../parse.js';
 import { projectPaths } from '../paths.js';

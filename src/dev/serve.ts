@@ -18,7 +18,7 @@ import mime from 'mime';
 import Negotiator from 'negotiator';
 import rangeParser from 'range-parser';
 import { LIVE_RELOAD_PATH, ReloadChannel, withLiveReload } from './live-reload.js';
-import { FEED_PATHS, INDEX_PATH } from '../urls.js';
+import { FEED_PATHS, INDEX_PATH } from '../addresses/urls.js';
 
 export interface ServeOptions {
   /** The folder to serve: the build's output folder. */

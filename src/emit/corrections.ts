@@ -1,6 +1,6 @@
 // The corrections box of an article page (frontmatter `correction`). Apart from
 // retraction-page.ts, which imports pages.ts: pages.ts imports this.
-import { isoInZone } from '../dates.js';
+import { isoInZone } from '../input/dates.js';
 import type { Entry, Site } from '../model.js';
 import { longDate } from './date-locale.js';
 import { escapeAttribute as esc } from './escape.js';

@@ -2,9 +2,9 @@
 // Flipboard shows such a story without its picture, and an `about` entry that names no group
 // is never used.
 import { SyndicError } from '../errors.js';
-import type { ResolvedMedia } from '../media.js';
+import type { ResolvedMedia } from '../media/assets.js';
 import type { ArticleMeta, Site } from '../model.js';
-import { groupSlug } from '../urls.js';
+import { groupSlug } from '../addresses/urls.js';
 
 /** Flipboard's smallest lead image, in pixels on the shorter side (https://about.flipboard.com/rss-spec/). */
 export const LEAD_IMAGE_MIN = 400;

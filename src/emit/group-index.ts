@@ -1,7 +1,7 @@
 // tags/index.html and authors/index.html: every tag and every author that has a page, with
 // how many articles each lists. Pure.
 import type { GroupKind, Output, Site } from '../model.js';
-import { GROUP_DIRS, INDEX_PATH } from '../urls.js';
+import { GROUP_DIRS, INDEX_PATH } from '../addresses/urls.js';
 import { escapeAttribute as esc } from './escape.js';
 import { labelsFor } from './labels.js';
 import type { ListedFeed, ListingContext } from './listing-page.js';

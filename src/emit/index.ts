@@ -3,7 +3,7 @@ import { SyndicError } from '../errors.js';
 import { FEED_FORMATS, FORMATS, type FeedFormat } from '../formats.js';
 import type { Entry, FeedSpec, Output, PodcastChannel, Site } from '../model.js';
 import { subscriptionSpec, type FeedPlan, type Schedulable } from '../select.js';
-import { groupUrl } from '../urls.js';
+import { groupUrl } from '../addresses/urls.js';
 import { atomDocument } from './atom.js';
 import { jsonDocument } from './json.js';
 import { feedPodcast } from './podcasting.js';

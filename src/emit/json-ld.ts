@@ -2,7 +2,7 @@
 // of Google's Article list (https://developers.google.com/search/docs/appearance/structured-data/article)
 // and those news aggregators read. schema-dts types it at compile time; tests check the fields.
 import type { ImageObject, NewsArticle, Organization, Person as SchemaPerson, WithContext } from 'schema-dts';
-import { isoInZone } from '../dates.js';
+import { isoInZone } from '../input/dates.js';
 import type { Asset, Entry, Site } from '../model.js';
 
 /**

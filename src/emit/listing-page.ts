@@ -3,7 +3,7 @@
 // RFC 5005 archives are, so a full page keeps its articles whatever is published later. Pure.
 import type { Asset, Entry, FeedSpec, GroupKind, ImageText, Output, Site } from '../model.js';
 import { listingPagePath, paginate, type Pages } from '../select.js';
-import { INDEX_PATH } from '../urls.js';
+import { INDEX_PATH } from '../addresses/urls.js';
 import { escapeAttribute as esc } from './escape.js';
 import { labelsFor, type PageLabels } from './labels.js';
 import { date, document, head, langAttribute, linkFrom, siteFooter } from './page-chrome.js';

@@ -3,7 +3,7 @@
 // articles/<0.2.0 slug>.html and a group at tags|authors/<0.2.0 slug>/, and both are
 // deterministic functions of the article and the name (see slug.ts `legacy`). Pure.
 import type { ArticleMeta, GroupKind, Site } from '../model.js';
-import { legacyGroupDir } from '../urls.js';
+import { legacyGroupDir } from '../addresses/urls.js';
 import { escapeAttribute as esc } from './escape.js';
 import { linkFrom } from './pages.js';
 

@@ -2,9 +2,9 @@
 // (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap): the
 // articles of the last two days before `now`, newest first, at most 1,000. Pure.
 import { ErrorLevel, SitemapItemStream } from 'sitemap';
-import { isoInZone } from '../dates.js';
+import { isoInZone } from '../input/dates.js';
 import type { Output, Site } from '../model.js';
-import { pageUrl } from '../urls.js';
+import { pageUrl } from '../addresses/urls.js';
 import { drain, item, NEWS_SITEMAP_PATH, urlset, type Mapped } from './sitemap.js';
 
 /** "Only include recent URLs for articles that were created in the last two days." */

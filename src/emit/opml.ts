@@ -4,7 +4,7 @@
 // Written by hand: the npm OPML writers are unmaintained and the format is one element kind
 // with attributes, escaped by escape.ts like every other output.
 import type { FeedSpec, GroupKind, Output, Site } from '../model.js';
-import { OPML_PATH } from '../urls.js';
+import { OPML_PATH } from '../addresses/urls.js';
 import { escapeAttribute as attr, escapeText as text } from './escape.js';
 
 /** Headings of the tag and author sections; the list itself is in the site's language. */

@@ -1,9 +1,9 @@
 // What every page shares: the stylesheet, <head>, the document around the body, the site's
 // footer and the dates. Pure.
 import { BoundedMap } from '../bounded-map.js';
-import { isoInZone } from '../dates.js';
+import { isoInZone } from '../input/dates.js';
 import type { FeedSpec, Site } from '../model.js';
-import { OPML_PATH } from '../urls.js';
+import { OPML_PATH } from '../addresses/urls.js';
 import { longDate } from './date-locale.js';
 import { escapeAttribute as esc } from './escape.js';
 import { directionOf, type PageLabels } from './labels.js';

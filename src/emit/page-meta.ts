@@ -1,6 +1,6 @@
 // Link previews: the Open Graph (https://ogp.me) and Twitter card tags that social networks,
 // chat apps and aggregators read, on every page. Pure; their order is fixed, so are the bytes.
-import { isoInZone } from '../dates.js';
+import { isoInZone } from '../input/dates.js';
 import type { Asset, FeedSpec, ImageText, Site } from '../model.js';
 import { escapeAttribute as esc } from './escape.js';
 

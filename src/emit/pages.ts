@@ -2,7 +2,7 @@
 // dark mode included) and free of JavaScript, with link previews and NewsArticle data for
 // aggregators. The pages that list articles are in listing-page.ts and group-index.ts. Pure.
 import type { Entry, FeedSpec, GroupKind, Output, Site } from '../model.js';
-import { groupDir, pagePath } from '../urls.js';
+import { groupDir, pagePath } from '../addresses/urls.js';
 import { escapeAttribute as esc } from './escape.js';
 import { jsonLdScript, newsArticle } from './json-ld.js';
 import { directionOf, labelsFor, type PageLabels } from './labels.js';

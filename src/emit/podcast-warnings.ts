@@ -1,9 +1,9 @@
 // What podcast apps check, reported by `syndic check` as warnings in podcast mode: none of it
 // stops a build, since apps still list such episodes, but they play or show them worse.
 import { SyndicError } from '../errors.js';
-import { isLocal, type ResolvedMedia } from '../media.js';
+import { isLocal, type ResolvedMedia } from '../media/assets.js';
 import type { ArticleMeta, Asset, MediaRef, PodcastChannel, Site } from '../model.js';
-import { groupSlug } from '../urls.js';
+import { groupSlug } from '../addresses/urls.js';
 import { feedWarnings } from './feed-warnings.js';
 
 /** Apple's artwork bounds, in pixels a side. */

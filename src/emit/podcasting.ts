@@ -3,7 +3,7 @@
 // (escape.ts field table: `podcast:` and `itunes:` are plain text), attributes are escaped here.
 import type { Extension } from 'feed';
 import type { Asset, Entry, FeedSpec, GroupKind, PodcastChannel } from '../model.js';
-import { groupSlug } from '../urls.js';
+import { groupSlug } from '../addresses/urls.js';
 import type { PodcastingChannel, PodcastingEpisode } from '../schema.js';
 import { xmlJsAttributes as attributes, xmlJsText as text } from './escape.js';
 

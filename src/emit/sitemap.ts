@@ -12,7 +12,7 @@ import { ErrorLevel, SitemapIndexStream, TagNames, validateSMIOptions, type Site
 import { ctag, element, otag } from 'sitemap/dist/lib/sitemap-xml.js';
 import type { ArticleMeta, Output, Site } from '../model.js';
 import type { FeedPlan } from '../select.js';
-import { pageUrl } from '../urls.js';
+import { pageUrl } from '../addresses/urls.js';
 
 export const SITEMAP_PATH = 'sitemap.xml';
 export const NEWS_SITEMAP_PATH = 'news-sitemap.xml';

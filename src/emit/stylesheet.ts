@@ -7,7 +7,7 @@
 // `unescape` decodes the three references escapeText writes instead of disable-output-escaping,
 // which Firefox ignores and which would let markup through.
 import type { Output, Site } from '../model.js';
-import { STYLESHEET_PATH } from '../urls.js';
+import { STYLESHEET_PATH } from '../addresses/urls.js';
 
 interface Words {
   what: string;

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import type { BuildOptions } from '../build.js';
 import type { Site, SourceFile } from '../model.js';
-import type { ParseResult } from '../parse-job.js';
+import type { ParseResult } from './parse-job.js';
 
 // Below this many changed articles, starting worker processes costs more than it saves.
 const PARALLEL_MIN = 1_000;
@@ -23,9 +23,9 @@ export async function parseInPool(files: readonly SourceFile[], site: Site, jobs
   if (total === 0) return [];
   const workerFile = new URL('./parse-worker.js', import.meta.url);
   // Under a TypeScript test runner there is no compiled worker; do the work here.
-  if (files.length > 0) await (await import('../language.js')).loadLanguageRegistry();
+  if (files.length > 0) await (await import('../input/language.js')).loadLanguageRegistry();
   if (jobs < 2 || files.length < PARALLEL_MIN || !existsSync(workerFile)) {
-    const { parseJob } = await import('../parse-job.js');
+    const { parseJob } = await import('./parse-job.js');
     return files.map((file, index) => {
       const result = parseJob(file, site);
       onProgress?.({ phase: 'parse', done: index + 1, total });

@@ -3,11 +3,11 @@
 // fingerprint of every document the last build wrote.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Document } from '../documents.js';
+import type { Document } from '../emit/documents.js';
 import { failWith } from '../errors.js';
 import type { Plan } from '../generate.js';
 import { readSource } from '../load.js';
-import type { Media } from '../media-step.js';
+import type { Media } from '../media/step.js';
 import type { Article, ArticleMeta, Site } from '../model.js';
 import type { ChangedSources } from './state.js';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convertPost, dateString } from '../../src/authoring/import-from.js';
-import { loadLanguageRegistry } from '../../src/language.js';
+import { loadLanguageRegistry } from '../../src/input/language.js';
 import { site } from '../support/factories.js';
 
 beforeAll(loadLanguageRegistry);

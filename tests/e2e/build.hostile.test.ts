@@ -8,7 +8,7 @@ import { assertWellFormedXml, parseFeed, validateAtom, validateJsonFeed, validat
 import { withoutJsonLd } from '../support/json-ld.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/hostile');
-// 191 characters: titles are at most 200 (src/limits.ts).
+// 191 characters: titles are at most 200 (src/input/limits.ts).
 const LONG_TITLE = Array.from({ length: 12 }, () => 'Très long titre').join(' ');
 
 describe('hostile content', async () => {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateSite } from '../../src/pipeline.js';
 import { SETTINGS_YAML, source } from '../support/factories.js';
-import { groupSlug } from '../../src/urls.js';
+import { groupSlug } from '../../src/addresses/urls.js';
 import { isVisible } from '../../src/schema.js';
 import { assertWellFormedXml, parseFeed, validateAtom, validateJsonFeed } from '../support/validators.js';
 import { withoutJsonLd } from '../support/json-ld.js';

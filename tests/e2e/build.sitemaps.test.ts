@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { readManifest } from '../../src/manifest.js';
+import { readManifest } from '../../src/output/manifest.js';
 import { validateUrlset } from '../support/sitemap-schemas.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');

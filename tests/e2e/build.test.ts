@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { calendarDay } from '../../src/dates.js';
+import { calendarDay } from '../../src/input/dates.js';
 import { SyndicError } from '../../src/errors.js';
 import { assertWellFormedXml, parseFeed, validateAtom, validateJsonFeed } from '../support/validators.js';
 
@@ -78,7 +78,7 @@ describe('build of the seed article', async () => {
         // The pages of all tags and all authors.
         'authors/index.html',
         'tags/index.html',
-        // What Syndic wrote, so the next build deletes only that (src/manifest.ts).
+        // What Syndic wrote, so the next build deletes only that (src/output/manifest.ts).
         '.syndic-manifest',
       ].sort(),
     );

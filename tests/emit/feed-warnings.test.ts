@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { feedWarnings } from '../../src/emit/feed-warnings.js';
 import { podcastWarnings } from '../../src/emit/podcast-warnings.js';
-import type { ResolvedMedia } from '../../src/media.js';
+import type { ResolvedMedia } from '../../src/media/assets.js';
 import type { Assets } from '../../src/model.js';
 import { article, site } from '../support/factories.js';
 

@@ -2,7 +2,7 @@
 // what a plan that keeps nothing makes is the whole site.
 import { describe, expect, it } from 'vitest';
 import { generate, fullPlan, type Plan } from '../../src/generate.js';
-import type { Media } from '../../src/media-step.js';
+import type { Media } from '../../src/media/step.js';
 import type { Article, FileCopy, Output } from '../../src/model.js';
 import { parseArticle, parseSettings } from '../../src/parse.js';
 

@@ -141,7 +141,7 @@ export async function runBuild(options: BuildOptions, mode: Mode, io: Io, after:
   let feedFiles: readonly string[] = [];
   try {
     // Loaded only for a build, so --help and --version answer at once.
-    const [{ build }, { FEED_PATHS }] = await Promise.all([import('../../build.js'), import('../../urls.js')]);
+    const [{ build }, { FEED_PATHS }] = await Promise.all([import('../../build.js'), import('../../addresses/urls.js')]);
     feedFiles = Object.values(FEED_PATHS);
     result = await build(progress ? { ...options, onProgress: progress.onProgress } : options);
   } catch (error) {

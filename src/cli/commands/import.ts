@@ -55,7 +55,7 @@ export const command: Command = {
     const parsed = await parseCommand(args, OPTIONS, { name: 'import', help: HELP, positionals: { min: 1, max: Infinity, what: 'files to import: syndic import FILE... (or --from jekyll DIR)' } }, io);
     if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    const [{ GENERATORS }, { languageProblem }] = await Promise.all([import('../../authoring/import-from.js'), import('../../language.js')]);
+    const [{ GENERATORS }, { languageProblem }] = await Promise.all([import('../../authoring/import-from.js'), import('../../input/language.js')]);
     const from = values.from;
     if (from !== undefined && !(GENERATORS as readonly string[]).includes(from)) return badUsage(io, 'import', `--from ${JSON.stringify(from)} is not one of ${GENERATORS.join(', ')}`);
     if (from !== undefined && positionals.length !== 1) return badUsage(io, 'import', '--from takes one folder: syndic import --from jekyll DIR');
@@ -102,7 +102,7 @@ async function place(io: Io, project: Project, existing: Existing, source: strin
 }
 
 async function importScraped(files: readonly string[], lang: string, project: Project, existing: Existing, io: Io): Promise<SyndicError[]> {
-  const [{ articleFileName, articleText }, { importArticle }, { parseDate }] = await Promise.all([import('../../authoring/article-text.js'), import('../../authoring/import.js'), import('../../dates.js')]);
+  const [{ articleFileName, articleText }, { importArticle }, { parseDate }] = await Promise.all([import('../../authoring/article-text.js'), import('../../authoring/import.js'), import('../../input/dates.js')]);
   const problems: SyndicError[] = [];
   // One at a time and in the order given, so the printed paths follow the arguments.
   for (const source of files) {

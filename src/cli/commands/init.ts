@@ -121,10 +121,10 @@ async function initialise(dir: string, answers: Answers, now: Date, io: Io): Pro
   const [{ settingsText }, { parseSettings }, { calendarDay }, { articleText, articleFileName }, { podcastGuid }, { FEED_PATHS }, { isTimeZone }] = await Promise.all([
     import('../../authoring/settings-text.js'),
     import('../../parse.js'),
-    import('../../dates.js'),
+    import('../../input/dates.js'),
     import('../../authoring/article-text.js'),
     import('../../emit/podcast.js'),
-    import('../../urls.js'),
+    import('../../addresses/urls.js'),
     import('../../schema.js'),
   ]);
   const title = answers.title ?? path.basename(root);

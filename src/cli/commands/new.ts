@@ -43,7 +43,7 @@ export const command: Command = {
     const [{ openProject, createArticle, takenName }, { articleFileName, articleText }, { calendarDay }] = await Promise.all([
       import('../project.js'),
       import('../../authoring/article-text.js'),
-      import('../../dates.js'),
+      import('../../input/dates.js'),
     ]);
     try {
       const { site, articlesDir } = await openProject(values);
