@@ -70,10 +70,12 @@ export interface BuildResult {
   hubs: string[];
   /** One line each about something that cost time but changed no output (a damaged build cache). */
   notes: string[];
+  /** True when a stat of every input found all as the last build left them, so nothing else ran (incremental/quiet.ts). */
+  quiet?: true;
 }
 
 /** What the pure core computes: every file of the site, as data. */
-export type Generated = Omit<BuildResult, 'changed' | 'unchanged' | 'changedFeeds' | 'hubs' | 'notes'> & {
+export type Generated = Omit<BuildResult, 'changed' | 'unchanged' | 'changedFeeds' | 'hubs' | 'notes' | 'quiet'> & {
   outputs: Output[];
   copies: FileCopy[];
   /** What syndic.published.json would hold after this build (retractions). */

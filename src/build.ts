@@ -9,6 +9,7 @@ import { emptyCache, readCache, writeCache, type BuildCache, type CachedFile } f
 import { acquire } from './incremental/lock.js';
 import { incrementalPlan } from './incremental/plan.js';
 import { buildKey } from './incremental/key.js';
+import { quietResult, rememberQuiet, stampInputs } from './incremental/quiet.js';
 import { loadSources, mediaOf, parseSources, settingsFailure, validateStage } from './pipeline.js';
 import type { Rendering } from './model.js';
 import { outputProblems, projectPaths, shown, type ProjectPaths } from './paths.js';
@@ -36,6 +37,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const now = options.now ?? new Date();
     const preview = { drafts: options.drafts === true, future: options.future === true };
     const key = buildKey(paths, { baseUrl: options.baseUrl, timezone: options.timezone, ...(preview.drafts || preview.future ? preview : {}) });
+    const remember = options.remember ?? (options.now === undefined && !preview.drafts && !preview.future);
+    const stamps = options.cache === false ? undefined : stampInputs(paths, key, { keepGoing: options.keepGoing === true, confirmDeletions: options.confirmDeletions === true, remember });
+    const quiet = stamps && (await quietResult(paths, stamps, now));
+    if (quiet) return quiet;
     const { cache, note } = options.cache === false ? { cache: emptyCache(key), note: undefined } : await readCache(paths.cacheFile, key);
     const memory = await readPublished(paths.publishedFile, shown(paths, paths.publishedFile));
     const sources = await loadSources(paths, cache, options);
@@ -62,10 +67,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (failed !== undefined && note === undefined) notes.push(failed);
     }
     // Only a real build, once the site is in place, remembers what readers were given.
-    if (options.remember ?? (options.now === undefined && !preview.drafts && !preview.future)) await writePublished(paths.publishedFile, shown(paths, paths.publishedFile), retraction.memory);
+    if (remember) await writePublished(paths.publishedFile, shown(paths, paths.publishedFile), retraction.memory);
     const changedFeeds = changed.flatMap((file) => generation.feedUrls.get(file) ?? []);
     const unchanged = hashes.size - changed.filter((file) => hashes.has(file)).length;
-    return { changed, unchanged, articles: parsed.count, published: published.length, warnings: checked.problems, notices: [...checked.notices, ...written.notices, ...retraction.warnings], notes, changedFeeds, hubs: parsed.site.hubs };
+    const result = { changed, unchanged, articles: parsed.count, published: published.length, warnings: checked.problems, notices: [...checked.notices, ...written.notices, ...retraction.warnings], notes, changedFeeds, hubs: parsed.site.hubs };
+    // A deletion is told of once: the build after it is not quiet, and leaves the record.
+    if (stamps && retraction.warnings.length === 0) await rememberQuiet(paths, stamps, { now, articles: checked.articles, published, probes: media.probes, owned: hashes.size, result });
+    return result;
   } finally {
     await release();
   }

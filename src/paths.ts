@@ -33,6 +33,8 @@ export interface ProjectPaths {
   /** `.syndic-cache/` beside the settings' default place: the cache and the preview build. */
   cacheDir: string;
   cacheFile: string;
+  /** What a build that changed nothing returned, and the stamps of what it read (incremental/quiet.ts). */
+  quietFile: string;
   /** Where `serve` builds: inside the cache folder, so it may be an output folder. */
   previewDir: string;
   /** `syndic.published.json` at the root: the committed memory of published ids and retractions. */
@@ -51,6 +53,7 @@ export function projectPaths(options: PathOptions = {}): ProjectPaths {
   const root = path.resolve(options.root ?? '.');
   const outDir = path.resolve(root, options.outDir ?? 'dist');
   const cacheDir = path.join(root, CACHE_DIR);
+  const cacheFile = options.cacheFile === undefined ? path.join(cacheDir, 'build.json') : path.resolve(root, options.cacheFile);
   return {
     root,
     articlesDir: path.resolve(root, options.articlesDir ?? 'articles'),
@@ -58,7 +61,8 @@ export function projectPaths(options: PathOptions = {}): ProjectPaths {
     staticDir: path.join(root, 'static'),
     outDir,
     cacheDir,
-    cacheFile: options.cacheFile === undefined ? path.join(cacheDir, 'build.json') : path.resolve(root, options.cacheFile),
+    cacheFile,
+    quietFile: `${cacheFile.replace(/\.json$/, '')}.quiet.json`,
     previewDir: path.join(cacheDir, 'preview'),
     publishedFile: path.join(root, PUBLISHED_FILE),
     ...swapPaths(outDir),
