@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 1000,10000 --runs 3 --modes groups,site,stress --huge]
+// npm run bench [-- --sizes 1000,10000 --runs 3 --modes groups,site,stress --huge --against DIR]
 // Times the real CLI (process start included) on a generated newsroom corpus (bench/corpus.ts
 // NEWSROOM: 36 tags, 192 authors, ~4.8 KB per article), and Hugo on the same corpus in the same
 // run, and prints every workload as a ratio to Hugo's cold build of the same mode.
@@ -17,6 +17,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     modes: { type: 'string', default: 'groups,site,stress' },
     huge: { type: 'boolean', default: false },
+    // Another checkout (built), timed on the same corpus in the same run: before/after tables.
+    against: { type: 'string' },
   },
 });
 const HUGE = 100_000;
@@ -24,6 +26,7 @@ const sizes = values.sizes.split(',').map(Number).filter((size) => size > 0).con
 const runs = Number(values.runs);
 const wanted = new Set(values.modes.split(','));
 const BIN = path.resolve(import.meta.dirname, '../bin/syndic.js');
+const BINS: Array<[string, string]> = [['', BIN], ...(values.against ? [[' (against)', path.resolve(values.against, 'bin/syndic.js')] as [string, string]] : [])];
 const TIME = '/usr/bin/time';
 const hasTime = existsSync(TIME);
 const hasHugo = spawnSync('hugo', ['version']).status === 0;
@@ -133,8 +136,6 @@ for (const size of sizes) {
     const limit = limitOf(size);
     process.stderr.write(`corpus: ${size} articles, ${mode} mode (${limit} items per feed) in ${root}\n`);
     await writeCorpus(root, size, { feedLimit: limit, settings, shape: NEWSROOM });
-    const build = (): Sample => measure(process.execPath, [BIN, 'build', '--root', root, '--json']);
-
     let hugo: Summary | undefined;
     if (hasHugo) {
       const site = path.join(root, 'hugo');
@@ -148,56 +149,61 @@ for (const size of sizes) {
       spawnSync('rm', ['-rf', site]);
     }
 
-    const cold = summarise(
-      Array.from({ length: runs }, () => {
-        spawnSync('rm', ['-rf', path.join(root, 'dist'), path.join(root, '.syndic-cache')]);
-        return build();
-      }),
-    );
-    const dist = path.join(root, 'dist');
-    let touched = 0;
-    const noChange = summarise(
-      Array.from({ length: runs }, () => {
-        const before = snapshot(dist);
-        const sample = build();
-        const summary = JSON.parse(sample.stdout || '{}') as { feedsWritten?: number; changed?: unknown[] };
-        touched += rewritten(before, snapshot(dist)) + (summary.feedsWritten ?? 0) + (summary.changed?.length ?? 0);
-        return sample;
-      }),
-    );
-    if (touched > 0) failures++;
-    const statPhase = summarise(
-      Array.from({ length: runs }, () => {
-        const result = spawnSync(process.execPath, ['-e', STAT_PHASE, path.join(root, 'articles')], { encoding: 'utf8' });
-        return { seconds: Number(result.stdout) / 1000, peakMb: undefined, ok: result.status === 0, stdout: '', stderr: result.stderr };
-      }),
-    );
-    const editTarget = path.join(root, 'articles', corpusArticle(Math.floor(size / 2), 1, NEWSROOM).name);
-    const original = await readFile(editTarget, 'utf8');
-    const oneEdit = summarise(
-      Array.from({ length: runs }, (_, i) => {
-        spawnSync('sh', ['-c', `printf '\\nEdit %s.\\n' ${i} >> '${editTarget}'`]);
-        return build();
-      }),
-    );
-    await writeFile(editTarget, original);
-    build();
-    const oneNew = summarise(
-      Array.from({ length: runs }, (_, i) => {
-        const fresh = corpusArticle(size + i, 1, NEWSROOM);
-        spawnSync('sh', ['-c', `cat > '${path.join(root, 'articles', `2030-01-0${i + 1}-new-${i}.md`)}'`], { input: fresh.text.replace(/^date: .*$/m, `date: 2024-11-2${1 + i}T12:00:00Z`) });
-        return build();
-      }),
-    );
+    for (const [tag, bin] of BINS) {
+      const build = (): Sample => measure(process.execPath, [bin, 'build', '--root', root, '--json']);
+      const cold = summarise(
+        Array.from({ length: runs }, () => {
+          spawnSync('rm', ['-rf', path.join(root, 'dist'), path.join(root, '.syndic-cache'), path.join(root, 'syndic.published.json')]);
+          return build();
+        }),
+      );
+      const dist = path.join(root, 'dist');
+      let touched = 0;
+      const noChange = summarise(
+        Array.from({ length: runs }, () => {
+          const before = snapshot(dist);
+          const sample = build();
+          const summary = JSON.parse(sample.stdout || '{}') as { feedsWritten?: number; changed?: unknown[] };
+          touched += rewritten(before, snapshot(dist)) + (summary.feedsWritten ?? 0) + (summary.changed?.length ?? 0);
+          return sample;
+        }),
+      );
+      if (touched > 0) failures++;
+      const statPhase = summarise(
+        Array.from({ length: runs }, () => {
+          const result = spawnSync(process.execPath, ['-e', STAT_PHASE, path.join(root, 'articles')], { encoding: 'utf8' });
+          return { seconds: Number(result.stdout) / 1000, peakMb: undefined, ok: result.status === 0, stdout: '', stderr: result.stderr };
+        }),
+      );
+      const editTarget = path.join(root, 'articles', corpusArticle(Math.floor(size / 2), 1, NEWSROOM).name);
+      const original = await readFile(editTarget, 'utf8');
+      const oneEdit = summarise(
+        Array.from({ length: runs }, (_, i) => {
+          spawnSync('sh', ['-c', `printf '\\nEdit %s.\\n' ${i} >> '${editTarget}'`]);
+          return build();
+        }),
+      );
+      await writeFile(editTarget, original);
+      build();
+      const oneNew = summarise(
+        Array.from({ length: runs }, (_, i) => {
+          const fresh = corpusArticle(size + i, 1, NEWSROOM);
+          spawnSync('sh', ['-c', `cat > '${path.join(root, 'articles', `2030-01-0${i + 1}-new-${i}.md`)}'`], { input: fresh.text.replace(/^date: .*$/m, `date: 2024-11-2${1 + i}T12:00:00Z`) });
+          return build();
+        }),
+      );
+      // The next binary starts from the same corpus.
+      for (let i = 0; i < runs; i++) await rm(path.join(root, 'articles', `2030-01-0${i + 1}-new-${i}.md`));
 
-    const label = `${size.toLocaleString('en')} ${mode}`;
-    rows.push([`${label}, cold`, fmt(cold), mb(cold), fmt(hugo), mb(hugo), ratio(cold, hugo), ratio(cold, hugo, 'peakMb'), ratio(cold, hugo, 'cpu')]);
-    rows.push([`${label}, no-change${touched > 0 ? ` (REWROTE ${touched})` : ''}`, fmt(noChange), mb(noChange), '', '', ratio(noChange, hugo), '', ratio(noChange, hugo, 'cpu')]);
-    rows.push([`${label}, one-edit`, fmt(oneEdit), mb(oneEdit), '', '', ratio(oneEdit, hugo), '', ratio(oneEdit, hugo, 'cpu')]);
-    rows.push([`${label}, one-new`, fmt(oneNew), mb(oneNew), '', '', ratio(oneNew, hugo), '', ratio(oneNew, hugo, 'cpu')]);
-    scaling.push([label, `${(statPhase.median * 1000).toFixed(0)} ms`, fmt(noChange), `${(noChange.median / statPhase.median).toFixed(0)}×`]);
-    // Each mode's rows as soon as they exist: a long --huge run can be read while it goes on.
-    process.stderr.write(`${rows.slice(-4).map((row) => `| ${row.join(' | ')} |`).join('\n')}\nstat phase ${scaling.at(-1)?.[1]}\n`);
+      const label = `${size.toLocaleString('en')} ${mode}${tag}`;
+      rows.push([`${label}, cold`, fmt(cold), mb(cold), fmt(hugo), mb(hugo), ratio(cold, hugo), ratio(cold, hugo, 'peakMb'), ratio(cold, hugo, 'cpu')]);
+      rows.push([`${label}, no-change${touched > 0 ? ` (REWROTE ${touched})` : ''}`, fmt(noChange), mb(noChange), '', '', ratio(noChange, hugo), '', ratio(noChange, hugo, 'cpu')]);
+      rows.push([`${label}, one-edit`, fmt(oneEdit), mb(oneEdit), '', '', ratio(oneEdit, hugo), '', ratio(oneEdit, hugo, 'cpu')]);
+      rows.push([`${label}, one-new`, fmt(oneNew), mb(oneNew), '', '', ratio(oneNew, hugo), '', ratio(oneNew, hugo, 'cpu')]);
+      scaling.push([label, `${(statPhase.median * 1000).toFixed(0)} ms`, fmt(noChange), `${(noChange.median / statPhase.median).toFixed(0)}×`]);
+      // Each mode's rows as soon as they exist: a long --huge run can be read while it goes on.
+      process.stderr.write(`${rows.slice(-4).map((row) => `| ${row.join(' | ')} |`).join('\n')}\nstat phase ${scaling.at(-1)?.[1]}\n`);
+    }
     await rm(root, { recursive: true, force: true });
   }
 }
