@@ -4,19 +4,12 @@ import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildOptions, BuildResult } from './api.js';
 import { failWith, SyndicError } from './errors.js';
-import { generate } from './generate.js';
-import { emptyCache, readCache, writeCache, type BuildCache, type CachedFile } from './incremental/cache.js';
+import type { BuildCache, CachedFile } from './incremental/cache.js';
 import { acquire } from './incremental/lock.js';
-import { incrementalPlan } from './incremental/plan.js';
 import { buildKey } from './incremental/key.js';
 import { quietResult, rememberQuiet, stampInputs } from './incremental/quiet.js';
-import { loadSources, mediaOf, parseSources, settingsFailure, validateStage } from './pipeline.js';
 import type { Rendering } from './model.js';
 import { outputProblems, projectPaths, shown, type ProjectPaths } from './paths.js';
-import { readPublished, writePublished } from './retractions/published-memory.js';
-import { presentIn, retractionPlan } from './retractions/plan.js';
-import { select } from './select.js';
-import { writeSite } from './write-site.js';
 
 export type { BuildOptions, BuildProgress, BuildResult, Generated } from './api.js';
 
@@ -41,6 +34,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const stamps = options.cache === false ? undefined : stampInputs(paths, key, { keepGoing: options.keepGoing === true, confirmDeletions: options.confirmDeletions === true, remember });
     const quiet = stamps && (await quietResult(paths, stamps, now));
     if (quiet) return quiet;
+    const { emptyCache, readCache, writeCache, generate, incrementalPlan, loadSources, mediaOf, parseSources, settingsFailure, validateStage, readPublished, writePublished, presentIn, retractionPlan, select, writeSite } = await stages();
     const { cache, note } = options.cache === false ? { cache: emptyCache(key), note: undefined } : await readCache(paths.cacheFile, key);
     const memory = await readPublished(paths.publishedFile, shown(paths, paths.publishedFile));
     const sources = await loadSources(paths, cache, options);
@@ -77,6 +71,25 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   } finally {
     await release();
   }
+}
+
+/**
+ * The stages, loaded once the quiet check has found a change: a cron tick that finds none loads
+ * only the stat and the lock (0.32 s -> 0.17 s at 10,000 articles; the stages bring zod, marked,
+ * sanitize-html, feed and the YAML parsers).
+ */
+async function stages() {
+  const [cache, core, plan, pipeline, memory, retractions, selection, site] = await Promise.all([
+    import('./incremental/cache.js'),
+    import('./generate.js'),
+    import('./incremental/plan.js'),
+    import('./pipeline.js'),
+    import('./retractions/published-memory.js'),
+    import('./retractions/plan.js'),
+    import('./select.js'),
+    import('./write-site.js'),
+  ]);
+  return { ...cache, ...core, ...plan, ...pipeline, ...memory, ...retractions, ...selection, ...site };
 }
 
 /** Before anything is written: a swap into a folder that holds the sources would delete them. */

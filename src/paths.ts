@@ -4,10 +4,11 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { SyndicError } from './errors.js';
-import { isLocal, mediaRefs, type ResolvedMedia } from './media/assets.js';
-import type { ArticleMeta } from './model.js';
-import type { MediaProbes } from './media/probe.js';
-import { PUBLISHED_FILE } from './retractions/published-memory.js';
+
+/** What readers were given, across builds (retractions/published-memory.ts); a source, committed beside syndic.yaml. */
+export const PUBLISHED_FILE = 'syndic.published.json';
+/** Syndic's record, inside the output folder, of the files it wrote there (output/manifest.ts). */
+export const MANIFEST = '.syndic-manifest';
 
 export interface PathOptions {
   /** Project folder. Default: the current directory. */
@@ -170,30 +171,4 @@ function kindOf(file: string): 'dir' | 'link' | 'other' | undefined {
 
 function exists(file: string): boolean {
   return kindOf(file) !== undefined;
-}
-
-/**
- * Media the articles name inside the output folder (or what Syndic keeps beside it) would be
- * copied from the tree the build replaces: each is its article's problem.
- */
-export function withoutOutputs(media: ResolvedMedia, articles: readonly ArticleMeta[], probes: MediaProbes, paths: ProjectPaths): ResolvedMedia {
-  const owned = [paths.outDir, paths.staging, paths.retired, paths.cacheDir].map(real);
-  const problems = [...media.problems];
-  const rejected = new Set(media.rejected);
-  for (const article of articles) {
-    for (const ref of mediaRefs(article).filter(isLocal)) {
-      const probe = probes.get(ref.location);
-      if (typeof probe !== 'object' || !owned.some((dir) => isInside(dir, probe.from))) continue;
-      problems.push(
-        new SyndicError('INVALID_ARTICLE', `${JSON.stringify(ref.location)} is inside the output folder or the build cache, which every build replaces`, {
-          file: ref.file,
-          line: ref.line,
-          field: ref.field,
-          hint: 'keep media with the sources, e.g. in images/ or media/ at the project root',
-        }),
-      );
-      rejected.add(article.source);
-    }
-  }
-  return { ...media, problems, rejected };
 }

@@ -9,10 +9,10 @@ import pMap from 'p-map';
 import { hashText } from './hash.js';
 import { filteredCopy } from './media/filter.js';
 import { SyndicError } from './errors.js';
-import { MANIFEST, readManifest, writeManifest } from './output/manifest.js';
+import { readManifest, writeManifest } from './output/manifest.js';
 import { kindOf, recover, removeMarked, swap } from './output/swap.js';
 import type { FileCopy, Output } from './model.js';
-import { swapPaths } from './paths.js';
+import { MANIFEST, swapPaths } from './paths.js';
 
 export interface WriteResult {
   /** Output paths whose bytes changed (added, modified or removed). */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SyndicError } from '../src/errors.js';
-import { MANIFEST } from '../src/output/manifest.js';
+import { MANIFEST } from '../src/paths.js';
 import { write } from '../src/write.js';
 
 async function tempOut(): Promise<{ parent: string; out: string }> {

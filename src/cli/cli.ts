@@ -1,11 +1,5 @@
 // The command-line dispatcher: global flags, then one module per command (src/cli/commands/).
 // Only this layer talks to people; the library below it returns data and throws SyndicError.
-import { command as build } from './commands/build.js';
-import { command as init } from './commands/init.js';
-import { command as check } from './commands/check.js';
-import { command as importArticles } from './commands/import.js';
-import { command as newArticle } from './commands/new.js';
-import { command as serve } from './commands/serve.js';
 import { version } from '../version.js';
 import { EXIT, type Command, type Io } from './io.js';
 import { suggestion } from './options.js';
@@ -26,8 +20,26 @@ function interruption(): AbortSignal {
   return controller.signal;
 }
 
-/** Every command `main` dispatches to, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [init, build, check, newArticle, importArticles, serve];
+/**
+ * Every command `main` dispatches to, in the order `--help` lists them. Each is loaded when it
+ * runs: the others' modules (zod schemas, two YAML parsers, the importers) would cost every cron
+ * tick of `build` their loading, even one that finds nothing changed (build.ts defers its stages
+ * for the same reason).
+ */
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'init', load: async () => (await import('./commands/init.js')).command },
+  { name: 'build', load: async () => (await import('./commands/build.js')).command },
+  { name: 'check', load: async () => (await import('./commands/check.js')).command },
+  { name: 'new', load: async () => (await import('./commands/new.js')).command },
+  { name: 'import', load: async () => (await import('./commands/import.js')).command },
+  { name: 'serve', load: async () => (await import('./commands/serve.js')).command },
+];
+
+/** A command by name, and how to load it. */
+export interface CommandEntry {
+  name: string;
+  load(): Promise<Command>;
+}
 
 // Static, so a snapshot pins it; tests/cli.test.ts checks that every command's summary is in it.
 export const HELP = `Usage
@@ -113,8 +125,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (argv.length > index + 2) return usage(io, `unexpected argument "${argv[index + 2] ?? ''}" after "help ${argv[index + 1] ?? ''}"`);
     return help(argv[index + 1], io);
   }
-  const command = COMMANDS.find((candidate) => candidate.name === first);
-  if (!command) return usage(io, `unknown command "${first}"${await suggestion(first, COMMANDS.map((c) => c.name))}`);
+  const entry = COMMANDS.find((candidate) => candidate.name === first);
+  if (!entry) return usage(io, `unknown command "${first}"${await suggestion(first, COMMANDS.map((c) => c.name))}`);
   // --no-color is everyone's, wherever it is written (but not after `--`, where it is an argument).
   let rest = argv.slice(index + 1);
   const end = rest.indexOf('--');
@@ -126,7 +138,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const shown = colour ? io : { ...io, env: { ...io.env, NO_COLOR: '1', FORCE_COLOR: undefined } };
   const args = [...globals, ...rest];
   // Commands that run until stopped (serve, build --watch) stop cleanly on Ctrl-C or SIGTERM.
-  const longRunning = command === serve || rest.includes('--watch');
+  const longRunning = entry.name === 'serve' || rest.includes('--watch');
+  const command = await entry.load();
   return command.run(args, longRunning ? { ...shown, interrupt: io.interrupt ?? interruption() } : shown);
 }
 
@@ -136,9 +149,9 @@ async function help(name: string | undefined, io: Io): Promise<number> {
     io.stdout(HELP);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (!command) return usage(io, `unknown command "${name}"${await suggestion(name, COMMANDS.map((c) => c.name))}`);
-  return command.run(['--help'], io);
+  const entry = COMMANDS.find((candidate) => candidate.name === name);
+  if (!entry) return usage(io, `unknown command "${name}"${await suggestion(name, COMMANDS.map((c) => c.name))}`);
+  return (await entry.load()).run(['--help'], io);
 }
 
 function usage(io: Io, message: string): number {

@@ -3,7 +3,6 @@
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildOptions } from '../build.js';
-import { lacksPodcastGuid, withPodcastGuid } from '../authoring/podcast-guid.js';
 import { projectPaths } from '../paths.js';
 
 /**
@@ -14,8 +13,11 @@ export async function storePodcastGuid(options: BuildOptions): Promise<string | 
   if (options.drafts === true || options.future === true || options.now !== undefined) return undefined;
   const { root, settingsFile } = projectPaths(options);
   const text = await readFile(settingsFile, 'utf8').catch(() => undefined);
-  // Most builds stop here: a site that is no podcast, or one whose guid is already written.
-  if (text === undefined || !lacksPodcastGuid(text)) return undefined;
+  // Most builds stop here: a site that is no podcast, or one whose guid is already written. The
+  // word first: a settings file without it cannot hold a podcast, and the YAML parser stays unloaded.
+  if (text === undefined || !text.includes('podcast')) return undefined;
+  const { lacksPodcastGuid, withPodcastGuid } = await import('../authoring/podcast-guid.js');
+  if (!lacksPodcastGuid(text)) return undefined;
   const [{ checkSettings }, { loadLanguageRegistry }, { podcastGuid }, { feedUrls }] = await Promise.all([import('../parse.js'), import('../input/language.js'), import('../emit/podcast.js'), import('../addresses/urls.js')]);
   await loadLanguageRegistry();
   const shown = path.relative(root, settingsFile) || settingsFile;

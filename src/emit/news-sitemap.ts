@@ -5,10 +5,9 @@ import { ErrorLevel, SitemapItemStream } from 'sitemap';
 import { isoInZone } from '../input/dates.js';
 import type { Output, Site } from '../model.js';
 import { pageUrl } from '../addresses/urls.js';
+import { NEWS_WINDOW_MS } from './news-window.js';
 import { drain, item, NEWS_SITEMAP_PATH, urlset, type Mapped } from './sitemap.js';
 
-/** "Only include recent URLs for articles that were created in the last two days." */
-export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 /** "A sitemap may have up to 1,000 news:news tags." */
 export const NEWS_LIMIT = 1000;
 

@@ -116,13 +116,6 @@ export interface ReadCache {
 
 /** Change detection, not security: sha1 hashed 10,000 articles and pages in half sha256's time. */
 
-const FORMAT = 3;
-
-export function cacheKey(version: string, paths: string, overrides: object): string {
-  // FORMAT changes when what the cache holds does (3: document fingerprints for every output).
-  return hashText(JSON.stringify([FORMAT, version, paths, overrides]));
-}
-
 export function emptyCache(key: string): BuildCache {
   return { key, settings: '', files: new Map(), outputs: new Map(), documents: new Map() };
 }

@@ -5,7 +5,6 @@
 // removes the staged tree it left (write.ts).
 import { hostname } from 'node:os';
 import { lstat, open, readFile, rmdir, unlink, utimes } from 'node:fs/promises';
-import { z } from 'zod';
 import { SyndicError } from '../errors.js';
 
 // A live owner refreshes its lock's mtime every few seconds; one on another machine (a shared
@@ -13,7 +12,11 @@ import { SyndicError } from '../errors.js';
 const STALE_MS = 30_000;
 const REFRESH_MS = 5_000;
 
-const lockSchema = z.object({ syndic: z.literal(1), pid: z.number().int().positive(), host: z.string() });
+// Made when a lock is found, the rare case: zod loads only then, not on every cron tick.
+async function lockSchema() {
+  const { z } = await import('zod');
+  return z.object({ syndic: z.literal(1), pid: z.number().int().positive(), host: z.string() });
+}
 
 /** Waits up to `timeoutMs` for the lock file `lockFile`; resolves to its release. */
 export async function acquire(lockFile: string, timeoutMs: number): Promise<() => Promise<void>> {
@@ -81,7 +84,7 @@ async function takeOver(lockFile: string): Promise<boolean> {
   if (!info.isFile()) throw notALock(lockFile, 'is not a file');
   let owner;
   try {
-    owner = lockSchema.safeParse(JSON.parse(await readFile(lockFile, 'utf8')));
+    owner = (await lockSchema()).safeParse(JSON.parse(await readFile(lockFile, 'utf8')));
   } catch {
     owner = undefined;
   }

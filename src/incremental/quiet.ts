@@ -22,11 +22,10 @@ import path from 'node:path';
 import type { BuildResult } from '../api.js';
 import { fromData, toData, type ProblemData } from '../errors.js';
 import { hashText } from '../hash.js';
-import { NEWS_WINDOW_MS } from '../emit/news-sitemap.js';
+import { NEWS_WINDOW_MS } from '../emit/news-window.js';
 import type { ArticleMeta } from '../model.js';
 import type { MediaProbes } from '../media/probe.js';
-import { MANIFEST } from '../output/manifest.js';
-import type { ProjectPaths } from '../paths.js';
+import { MANIFEST, type ProjectPaths } from '../paths.js';
 
 /** What a build that changed nothing would return, and the inputs it holds for. */
 interface QuietRecord {

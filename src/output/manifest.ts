@@ -5,8 +5,8 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { MANIFEST } from '../paths.js';
 
-export const MANIFEST = '.syndic-manifest';
 
 const manifestSchema = z.strictObject({
   /** Format version, so a later Syndic can tell an old manifest. */

@@ -3,7 +3,7 @@
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { SyndicError } from '../errors.js';
-import { MANIFEST } from './manifest.js';
+import { MANIFEST } from '../paths.js';
 import type { FileCopy, Output } from '../model.js';
 
 export const STATIC_DIR = 'static';

@@ -3,8 +3,8 @@
 import { lstat, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { SyndicError } from '../errors.js';
-import { MANIFEST, readManifest, writeManifest } from './manifest.js';
-import { swapPaths } from '../paths.js';
+import { readManifest, writeManifest } from './manifest.js';
+import { MANIFEST, swapPaths } from '../paths.js';
 
 export async function swap(staging: string, outDir: string): Promise<void> {
   const { retired } = swapPaths(outDir);

@@ -2,7 +2,7 @@
 // sitemap): when one is already in the output folder and the manifest does not say Syndic
 // wrote it, it stays, and Syndic writes none of its own there. The user's file wins.
 import { SyndicError } from '../errors.js';
-import { MANIFEST } from './manifest.js';
+import { MANIFEST } from '../paths.js';
 import type { Output } from '../model.js';
 
 /**

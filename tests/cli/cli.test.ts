@@ -66,8 +66,12 @@ describe('main', () => {
     await expect(HELP).toMatchFileSnapshot('../fixtures/cli/help.txt');
   });
 
-  it('lists every command with its one-line summary, serve included', () => {
-    for (const command of COMMANDS) expect(HELP).toContain(`  ${command.name.padEnd(10)}${command.summary}`);
+  it('lists every command with its one-line summary, serve included, each loaded under its own name', async () => {
+    for (const entry of COMMANDS) {
+      const command = await entry.load();
+      expect(command.name).toBe(entry.name);
+      expect(HELP).toContain(`  ${command.name.padEnd(10)}${command.summary}`);
+    }
     expect(HELP).toContain('  serve     Build a preview with its own folder and cache, and serve it on localhost');
     expect(HELP).toContain('(--watch: rebuild on every change)');
   });

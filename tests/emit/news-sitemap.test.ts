@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NEWS_LIMIT, NEWS_WINDOW_MS, newsArticles, newsLanguage, newsSitemap } from '../../src/emit/news-sitemap.js';
+import { NEWS_LIMIT, newsArticles, newsLanguage, newsSitemap } from '../../src/emit/news-sitemap.js';
+import { NEWS_WINDOW_MS } from '../../src/emit/news-window.js';
 import { article, site } from '../support/factories.js';
 import { validateUrlset } from '../support/sitemap-schemas.js';
 

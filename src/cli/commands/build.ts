@@ -141,8 +141,8 @@ export async function runBuild(options: BuildOptions, mode: Mode, io: Io, after:
   let feedFiles: readonly string[] = [];
   try {
     // Loaded only for a build, so --help and --version answer at once.
-    const [{ build }, { FEED_PATHS }] = await Promise.all([import('../../build.js'), import('../../addresses/urls.js')]);
-    feedFiles = Object.values(FEED_PATHS);
+    const [{ build }, { FORMATS }] = await Promise.all([import('../../build.js'), import('../../formats.js')]);
+    feedFiles = Object.values(FORMATS).map((format) => format.file);
     result = await build(progress ? { ...options, onProgress: progress.onProgress } : options);
   } catch (error) {
     if (!(error instanceof SyndicError)) throw error;
