@@ -44,16 +44,19 @@ interface Sample {
 function measure(command: string, args: string[], cwd?: string): Sample {
   const started = performance.now();
   // CPU seconds (user + system) beside wall time: on a shared machine they stay readable.
-  const result = hasTime ? spawnSync(TIME, ['-f', '@@%M %U %S', command, ...args], { cwd, encoding: 'utf8' }) : spawnSync(command, args, { cwd, encoding: 'utf8' });
+  // A cold build's --json lists every file it wrote: 12 MB at 100,000 articles, past spawnSync's
+  // default 1 MB buffer, which would kill /usr/bin/time and lose the peak RSS.
+  const options = { cwd, encoding: 'utf8', maxBuffer: 2 ** 30 } as const;
+  const result = hasTime ? spawnSync(TIME, ['-f', '@@%M %U %S', command, ...args], options) : spawnSync(command, args, options);
   const seconds = (performance.now() - started) / 1000;
   const peak = /@@(\d+) ([\d.]+) ([\d.]+)/.exec(result.stderr ?? '');
   return {
     seconds,
     peakMb: peak ? Number(peak[1]) / 1024 : undefined,
     cpu: peak ? Number(peak[2]) + Number(peak[3]) : undefined,
-    ok: result.status === 0,
+    ok: result.status === 0 && result.error === undefined,
     stdout: result.stdout ?? '',
-    stderr: (result.stderr ?? '').replace(/@@[\d. ]+\n?/, ''),
+    stderr: `${(result.stderr ?? '').replace(/@@[\d. ]+\n?/, '')}${result.error ? `\n${result.error.message}` : ''}`,
   };
 }
 
@@ -78,7 +81,7 @@ function summarise(samples: Sample[]): Summary {
     max: times.at(-1) ?? NaN,
     peakMb: peaks.length ? Math.max(...peaks) : undefined,
     cpu: cpus[Math.floor(cpus.length / 2)],
-    ...(failed ? { failed: failed.stderr.trim().split('\n').slice(-3).join(' / ') } : {}),
+    ...(failed ? { failed: failed.stderr.trim().split('\n').slice(-3).join(' / ') || 'no output' } : {}),
   };
 }
 
