@@ -18,10 +18,10 @@
 //   6 lastBuildDate/updated default to new Date()     feedOptions() always passes a date; with no
 //                                                      article, EMPTY_FEED_DATE, and finish() drops
 //                                                      RSS lastBuildDate
-//   7 enclosure type guessed from the extension        emit/media.ts: RSS gets the Asset's type; Atom
+//   7 enclosure type guessed from the extension        emit/enclosures.ts: RSS gets the Asset's type; Atom
 //                                                      enclosure links are written by us
 //   8 Atom attributes escape only `&` and `"`        category term/label are markers, escaped by finish()
-//   9 one RSS <enclosure> per item; every Enclosure    emit/media.ts rssEnclosure(): exactly url, type,
+//   9 one RSS <enclosure> per item; every Enclosure    emit/enclosures.ts rssEnclosure(): exactly url, type,
 //     key becomes an attribute                         length of one asset
 //  10 no way to declare namespaces on <rss>           rss.ts withRssNamespaces(): media, itunes, podcast
 //  11 `podcast: true` writes wrong itunes elements     not used; emit/podcast.ts writes them
