@@ -1,9 +1,10 @@
 // Stage 1: read the settings and the article files. The only stage besides `write` that touches the disk.
-import { constants, realpathSync, statSync, type Dirent } from 'node:fs';
-import { open, readdir, realpath } from 'node:fs/promises';
+import { realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import { SyndicError } from './errors.js';
+import { readRegularFile } from './regular-file.js';
 import type { FileStamp, KnownFile, SourceFile } from './model.js';
 
 export interface Loaded {
@@ -87,16 +88,10 @@ export async function load(paths: LoadPaths, known: ReadonlyMap<string, FileStam
 
 /** One file as strict UTF-8 text; `shown` is the path used in messages. */
 export async function readSource(file: string, shown: string): Promise<SourceFile> {
-  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
-  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  let bytes: Buffer;
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw notAFile(info.isDirectory(), shown);
-    bytes = await handle.readFile();
-  } finally {
-    await handle.close();
-  }
+  const bytes = await readRegularFile(file).catch((error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw code === 'EISDIR' || code === 'ENOTREG' ? notAFile(code === 'EISDIR', shown) : error;
+  });
   let text: string;
   try {
     text = utf8.decode(bytes);

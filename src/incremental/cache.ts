@@ -1,7 +1,8 @@
 // The persistent build cache: what the last successful build read and wrote, so the next
 // one can skip unchanged articles without reading them. Losing it only costs time.
 import { hashText } from '../hash.js';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readRegularFile } from '../regular-file.js';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ArticleMeta, FileStamp, Rendering, Site } from '../model.js';
@@ -125,11 +126,11 @@ export async function readCache(file: string, key: string): Promise<ReadCache> {
   const shown = path.join(path.basename(path.dirname(file)), path.basename(file));
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = (await readRegularFile(file)).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { cache: emptyCache(key) };
-    const why = code === 'EISDIR' ? 'is a folder' : code === 'ENOTDIR' ? `cannot be a file: ${path.dirname(shown)} is not a folder` : code === 'EACCES' ? 'is not readable' : `cannot be read (${code ?? String(error)})`;
+    const why = code === 'EISDIR' ? 'is a folder' : code === 'ENOTREG' ? 'is not a regular file' : code === 'ENOTDIR' ? `cannot be a file: ${path.dirname(shown)} is not a folder` : code === 'EACCES' ? 'is not readable' : `cannot be read (${code ?? String(error)})`;
     return { cache: emptyCache(key), note: `the build cache ${shown} ${why}; building without it` };
   }
   let json: CacheJson;

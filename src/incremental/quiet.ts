@@ -17,11 +17,12 @@
 //   the news sitemap's window, would change an output.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildResult } from '../api.js';
 import { fromData, toData, type ProblemData } from '../errors.js';
 import { hashText } from '../hash.js';
+import { readRegularFile } from '../regular-file.js';
 import { NEWS_WINDOW_MS } from '../emit/news-window.js';
 import type { ArticleMeta } from '../model.js';
 import type { MediaProbes } from '../media/probe.js';
@@ -140,7 +141,7 @@ export function horizon(articles: readonly Pick<ArticleMeta, 'date'>[], publishe
 
 async function readRecord(file: string): Promise<QuietRecord | undefined> {
   try {
-    const data = JSON.parse(await readFile(file, 'utf8')) as Partial<QuietRecord>;
+    const data = JSON.parse((await readRegularFile(file)).toString('utf8')) as Partial<QuietRecord>;
     // Written by this module alone, and replaced whole: a record of another shape is only ignored.
     return data.quiet === 1 && typeof data.inputs === 'string' && typeof data.outputs === 'string' && Array.isArray(data.media) && Array.isArray(data.folders) && data.result ? (data as QuietRecord) : undefined;
   } catch {

@@ -2,11 +2,11 @@
 // `.syndic-manifest`, the list of files the build wrote there: the next build removes
 // only those, and a staging-named folder without it is someone else's and is never deleted.
 // The manifest lives inside the tree it describes, so the swap moves both at once.
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { MANIFEST } from '../paths.js';
-
+import { readRegularFile } from '../regular-file.js';
 
 const manifestSchema = z.strictObject({
   /** Format version, so a later Syndic can tell an old manifest. */
@@ -19,7 +19,7 @@ const manifestSchema = z.strictObject({
 export async function readManifest(dir: string): Promise<Set<string> | undefined> {
   let text: string;
   try {
-    text = await readFile(path.join(dir, MANIFEST), 'utf8');
+    text = (await readRegularFile(path.join(dir, MANIFEST))).toString('utf8');
   } catch {
     return undefined;
   }
