@@ -4,12 +4,12 @@
 // built cold, then timed with nothing changed and with 1 and 20 articles edited. What a
 // changed build pays whatever changed is (1 edited − nothing changed); what each further
 // changed article adds is (20 edited − 1 edited) ÷ 19.
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusArticle, NEWSROOM, writeCorpus, type CorpusShape } from './corpus.js';
+import { measure, summarise } from './measure.js';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: '10000' }, runs: { type: 'string', default: '3' } } });
 const size = Number(values.size);
@@ -21,13 +21,12 @@ function shape(tags: number, authors: number): CorpusShape {
 }
 
 function seconds(root: string): number {
-  const started = performance.now();
-  const result = spawnSync(process.execPath, [BIN, 'build', '--root', root, '--quiet'], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(result.stderr);
-  return (performance.now() - started) / 1000;
+  const sample = measure(process.execPath, [BIN, 'build', '--root', root, '--quiet']);
+  if (!sample.ok) throw new Error(sample.stderr);
+  return sample.seconds;
 }
 
-const median = (list: number[]): number => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? NaN;
+const median = (list: number[]): number => summarise(list.map((seconds) => ({ seconds, peakMb: undefined, ok: true, stdout: '', stderr: '' }))).median;
 
 const rows: string[] = [];
 for (const [label, tags, authors] of [['30 groups', 24, 6], ['1,000 groups', 800, 200]] as const) {

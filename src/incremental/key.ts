@@ -7,6 +7,9 @@ import { hashText } from '../hash.js';
 import type { ProjectPaths } from '../paths.js';
 import { dependencyVersions, version } from '../version.js';
 
+// Changes when what the cache holds does (3: document fingerprints for every output).
+const FORMAT = 3;
+
 export interface Environment {
   syndic: string;
   dependencies: Record<string, string>;
@@ -22,6 +25,3 @@ export function buildKey(paths: Pick<ProjectPaths, 'root' | 'articlesDir' | 'set
   const { root, articlesDir, settingsFile, outDir } = paths;
   return hashText(JSON.stringify([FORMAT, JSON.stringify(environment), JSON.stringify({ root, articlesDir, settingsFile }), { outDir, ...overrides }]));
 }
-
-// Changes when what the cache holds does (3: document fingerprints for every output).
-const FORMAT = 3;

@@ -8,7 +8,6 @@ import { LIMITS } from '../input/limits.js';
 import { isEntryId } from '../schema.js';
 import { readYaml } from '../input/yaml-source.js';
 
-
 /** A live entry that is still among the newest `feedLimit` of some feed. */
 export interface Remembered {
   id: string;
