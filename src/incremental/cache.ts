@@ -1,6 +1,6 @@
 // The persistent build cache: what the last successful build read and wrote, so the next
 // one can skip unchanged articles without reading them. Losing it only costs time.
-import { hashText } from '../hash.js';
+import { signed, verified } from '../hash.js';
 import { readRegularFile } from '../regular-file.js';
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -135,11 +135,8 @@ export async function readCache(file: string, key: string): Promise<ReadCache> {
   }
   let json: CacheJson;
   try {
-    // The first line is the sha1 of the rest: a cache cut short or edited by hand is noticed
-    // even where every value still has the right type (a date moved by a year).
-    const newline = text.indexOf('\n');
-    const body = text.slice(newline + 1);
-    if (newline < 0 || text.slice(0, newline) !== hashText(body)) throw new Error('checksum');
+    const body = verified(text);
+    if (body === undefined) throw new Error('checksum');
     const parsed = cacheJson.safeParse(JSON.parse(body));
     if (!parsed.success) throw parsed.error;
     json = parsed.data;
@@ -179,8 +176,7 @@ export async function writeCache(file: string, cache: BuildCache): Promise<strin
   const temporary = `${file}.tmp`;
   try {
     await mkdir(path.dirname(file), { recursive: true });
-    const body = JSON.stringify(json);
-    await writeFile(temporary, `${hashText(body)}\n${body}`);
+    await writeFile(temporary, signed(JSON.stringify(json)));
     await rename(temporary, file);
     return undefined;
   } catch (error) {

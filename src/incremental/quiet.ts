@@ -21,7 +21,7 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildResult } from '../api.js';
 import { fromData, toData, type ProblemData } from '../errors.js';
-import { hashText } from '../hash.js';
+import { hashText, signed, verified } from '../hash.js';
 import { readRegularFile } from '../regular-file.js';
 import { NEWS_WINDOW_MS } from '../emit/news-window.js';
 import type { ArticleMeta } from '../model.js';
@@ -122,7 +122,7 @@ export async function rememberQuiet(
   };
   // A record is an optimisation: one that cannot be written leaves the next build to do the work.
   const temporary = `${paths.quietFile}.tmp`;
-  await writeFile(temporary, JSON.stringify(data))
+  await writeFile(temporary, signed(JSON.stringify(data)))
     .then(() => rename(temporary, paths.quietFile))
     .catch(() => rm(temporary, { force: true }).catch(() => undefined));
 }
@@ -141,12 +141,21 @@ export function horizon(articles: readonly Pick<ArticleMeta, 'date'>[], publishe
 
 async function readRecord(file: string): Promise<QuietRecord | undefined> {
   try {
-    const data = JSON.parse((await readRegularFile(file)).toString('utf8')) as Partial<QuietRecord>;
-    // Written by this module alone, and replaced whole: a record of another shape is only ignored.
-    return data.quiet === 1 && typeof data.inputs === 'string' && typeof data.outputs === 'string' && Array.isArray(data.media) && Array.isArray(data.folders) && data.result ? (data as QuietRecord) : undefined;
+    // Signed like the cache: a record cut short or edited by hand is only ignored.
+    const body = verified((await readRegularFile(file)).toString('utf8'));
+    const data = body === undefined ? undefined : (JSON.parse(body) as Partial<QuietRecord>);
+    return data?.quiet === 1 && typeof data.inputs === 'string' && typeof data.outputs === 'string' && Array.isArray(data.media) && Array.isArray(data.folders) && isResult(data.result) ? (data as QuietRecord) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** What quietResult() returns from a record, checked by hand: zod would load on every quiet tick. */
+function isResult(value: unknown): value is QuietRecord['result'] {
+  if (typeof value !== 'object' || value === null) return false;
+  const result = value as Record<string, unknown>;
+  const problems = (list: unknown): boolean => Array.isArray(list) && list.every((item) => typeof item === 'object' && item !== null && typeof (item as ProblemData).code === 'string' && typeof (item as ProblemData).message === 'string');
+  return ['unchanged', 'articles', 'published'].every((key) => Number.isInteger(result[key])) && problems(result.warnings) && problems(result.notices) && Array.isArray(result.hubs) && result.hubs.every((hub) => typeof hub === 'string');
 }
 
 /** Names below `dir` with their stamps, sorted; statSync in a loop is the fastest way (load.ts). */
