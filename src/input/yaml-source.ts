@@ -1,6 +1,6 @@
 // YAML with positions: every problem can name the line of the field it is about.
 import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
-import { LineCounter, parseDocument, isMap, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
 import { describe, SyndicError, type SyndicErrorCode } from '../errors.js';
 import { LIMITS } from './limits.js';
@@ -30,7 +30,8 @@ export function readYaml(text: string, file: string, firstLine: number, code: Sy
   const withPositions = (): { doc: Document; lineCounter: LineCounter } => {
     if (!positioned) {
       const lineCounter = new LineCounter();
-      positioned = { lineCounter, doc: parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true }) };
+      // logLevel 'error': a map used as a key would print the library's own warning on stderr.
+      positioned = { lineCounter, doc: parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, logLevel: 'error' }) };
     }
     return positioned;
   };
@@ -192,7 +193,10 @@ function lineOfPath(doc: Document, path: readonly PropertyKey[], toFileLine: (of
     const keys = path.slice(0, depth);
     const parent = keys.length > 1 ? doc.getIn(keys.slice(0, -1), true) : doc.contents;
     if (isMap(parent)) {
-      const pair = parent.items.find((item) => isNode(item.key) && String(item.key.toJSON()) === String(keys.at(-1)));
+      const name = String(keys.at(-1));
+      // A name no scalar key has is a map or list used as a key, which the data names by its
+      // text: the map's first such key is the closest line there is.
+      const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === name) ?? parent.items.find((item) => isNode(item.key) && !isScalar(item.key));
       const range = pair && isNode(pair.key) ? pair.key.range : undefined;
       if (range) return toFileLine(range[0]);
     }
